@@ -1,0 +1,91 @@
+package dev.gatehouse.auth.api;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A Lua script run with EVALSHA, falling back to EVAL (which also caches it) when the server
+ * answers NOSCRIPT, e.g. after a restart or a failover. Every key the script touches must be passed
+ * in {@code keys} and share one hash tag, so that it runs unchanged on Redis Cluster.
+ */
+public final class RedisScript {
+
+    private final String name;
+    private final String source;
+    private final String sha1;
+
+    private RedisScript(String name, String source) {
+        this.name = name;
+        this.source = source;
+        this.sha1 = sha1Hex(source);
+    }
+
+    /** Loads a script from the classpath of the calling module, e.g. {@code "lua/search.lua"}. */
+    public static RedisScript fromClasspath(String resource) {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "Redis script " + resource + " is not on the classpath");
+            }
+            return new RedisScript(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Redis script " + resource, e);
+        }
+    }
+
+    /** Runs the script in one round trip (two only the first time a server sees it). */
+    public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
+        return redis.execute(Command.EVALSHA, arguments(sha1, keys, args))
+                .onFailure(RedisScript::isNoScript)
+                .recoverWithUni(() -> redis.execute(Command.EVAL, arguments(source, keys, args)));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String sha1() {
+        return sha1;
+    }
+
+    private static String[] arguments(String script, List<String> keys, List<String> args) {
+        String[] all = new String[2 + keys.size() + args.size()];
+        all[0] = script;
+        all[1] = Integer.toString(keys.size());
+        int i = 2;
+        for (String key : keys) {
+            all[i++] = key;
+        }
+        for (String arg : args) {
+            all[i++] = arg;
+        }
+        return all;
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null && message.startsWith("NOSCRIPT");
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-1")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every JVM", e);
+        }
+    }
+}

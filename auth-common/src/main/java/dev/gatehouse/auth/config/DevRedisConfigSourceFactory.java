@@ -1,0 +1,99 @@
+package dev.gatehouse.auth.config;
+
+import dev.gatehouse.redis.local.FreePort;
+import dev.gatehouse.redis.local.RedisServer;
+import dev.gatehouse.redis.local.RespConnection;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Dev mode's replacement for Quarkus Dev Services (which need a container engine): when {@code
+ * quarkus:dev} runs without {@code quarkus.redis.hosts}, use the suite's local Redis, whose port is
+ * recorded in {@code deploy/local/run/redis.port} by the launcher or by another service in dev
+ * mode, or start one with the same discovery the tests use. Does nothing in any other profile.
+ */
+public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final String HOSTS = "quarkus.redis.hosts";
+    private static RedisServer started;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!context.getProfiles().contains("dev") || configured(context)) {
+            return List.of();
+        }
+        String uri = "redis://127.0.0.1:" + port();
+        return List.of(new PropertiesConfigSource(Map.of(HOSTS, uri), "gatehouse-dev-redis", 255));
+    }
+
+    private static boolean configured(ConfigSourceContext context) {
+        ConfigValue value = context.getValue(HOSTS);
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static synchronized int port() {
+        Path runDir = runDir();
+        Path portFile = runDir.resolve("redis.port");
+        Optional<Integer> running =
+                recordedPort(portFile).filter(DevRedisConfigSourceFactory::answersPing);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        if (started == null || !started.isRunning()) {
+            RedisServer server =
+                    RedisServer.start(
+                            FreePort.pick(),
+                            runDir.resolve("redis"),
+                            List.of("--appendonly", "yes"));
+            started = server;
+            write(portFile, server.port());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-dev-redis"));
+        }
+        return started.port();
+    }
+
+    private static Path runDir() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("deploy").resolve("local"))) {
+                return dir.resolve("deploy").resolve("local").resolve("run");
+            }
+        }
+        return start.resolve("target").resolve("dev-redis");
+    }
+
+    private static Optional<Integer> recordedPort(Path portFile) {
+        try {
+            return Optional.of(Integer.parseInt(Files.readString(portFile).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean answersPing(int port) {
+        try (RespConnection connection = RespConnection.open("127.0.0.1", port, 300)) {
+            return "PONG".equals(connection.call("PING"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void write(Path portFile, int port) {
+        try {
+            Files.createDirectories(portFile.getParent());
+            Files.writeString(portFile, Integer.toString(port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the dev Redis port in " + portFile, e);
+        }
+    }
+}
