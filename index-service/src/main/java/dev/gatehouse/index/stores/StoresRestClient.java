@@ -1,0 +1,26 @@
+package dev.gatehouse.index.stores;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The raw HTTP client; only {@link StoresClient} uses it. */
+@RegisterRestClient(configKey = "stores")
+@Path("/stores")
+@Produces(MediaType.APPLICATION_JSON)
+interface StoresRestClient {
+
+    @GET
+    Uni<List<StoreSummary>> first(@QueryParam("limit") int limit);
+
+    @POST
+    @Path("/search")
+    Uni<List<StoreSummary>> search(Map<String, Object> criteria);
+}

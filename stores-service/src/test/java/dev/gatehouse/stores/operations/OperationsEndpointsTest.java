@@ -1,0 +1,47 @@
+package dev.gatehouse.stores.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.gatehouse.testing.RedisTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class OperationsEndpointsTest {
+
+    @Test
+    void reportsReadyWhenRedisAnswers() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Redis")));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/stores").then().statusCode(200);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void publishesTheOpenApiDocument() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/stores/search"))
+                .body(
+                        "components.schemas.SearchRequest.properties",
+                        org.hamcrest.Matchers.hasKey("radiusKm"));
+    }
+}
