@@ -14,7 +14,11 @@ public final class LocalRedisCommand {
             System.out.println(RedisBinary.locate().toAbsolutePath());
             return;
         }
-        System.err.println("usage: java -jar local-redis.jar locate");
+        if (args.length == 1 && args[0].equals("free-port")) {
+            System.out.println(FreePort.pick());
+            return;
+        }
+        System.err.println("usage: java -jar local-redis.jar locate|free-port");
         System.exit(2);
     }
 }

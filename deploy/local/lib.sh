@@ -1,0 +1,77 @@
+# Functions shared by up.sh and down.sh. Plain bash: no curl, no redis-cli, no container engine.
+
+say() { echo "gatehouse: $*"; }
+fail() { echo "gatehouse: $*" >&2; exit 1; }
+
+# True when something accepts connections on 127.0.0.1:$1.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_port() {
+  local port=$1 what=$2 flag=$3
+  case "$port" in ''|*[!0-9]*) fail "$flag needs a port number, got '$port'" ;; esac
+  if port_in_use "$port"; then
+    fail "port $port ($what) is already in use: stop what holds it, or pick another with $flag"
+  fi
+}
+
+# start_process NAME RUN_DIR COMMAND... : runs COMMAND in its own session, logs to
+# RUN_DIR/logs/NAME.log, records its pid in RUN_DIR/pids/NAME.pid.
+start_process() {
+  local name=$1 run_dir=$2
+  shift 2
+  if command -v setsid >/dev/null; then
+    setsid "$@" >>"$run_dir/logs/$name.log" 2>&1 < /dev/null &
+  else
+    nohup "$@" >>"$run_dir/logs/$name.log" 2>&1 < /dev/null &
+  fi
+  echo $! > "$run_dir/pids/$name.pid"
+  say "started $name (pid $!, log $run_dir/logs/$name.log)"
+}
+
+# Pids recorded under RUN_DIR/pids that are still alive, one per line.
+running_pids() {
+  local run_dir=$1 file pid
+  [ -d "$run_dir/pids" ] || return 0
+  for file in "$run_dir"/pids/*.pid; do
+    [ -f "$file" ] || continue
+    pid=$(cat "$file")
+    if kill -0 "$pid" 2>/dev/null; then echo "$pid"; fi
+  done
+}
+
+wait_for_redis() {
+  local port=$1 seconds=$2 reply i
+  for ((i = 0; i < seconds * 10; i++)); do
+    if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+      printf 'PING\r\n' >&3
+      reply=""
+      read -r -t 1 reply <&3 || true
+      exec 3<&- 3>&-
+      [ "${reply%$'\r'}" = "+PONG" ] && return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# HTTP status of GET http://127.0.0.1:PORT/PATH, or nothing if no answer.
+http_status() {
+  local port=$1 path=$2 line=""
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$path" "$port" >&3
+  read -r -t 5 line <&3 || true
+  exec 3<&- 3>&-
+  set -- $line
+  echo "${2:-}"
+}
+
+wait_for_ready() {
+  local name=$1 port=$2 run_dir=$3 seconds=$4 i pid
+  pid=$(cat "$run_dir/pids/$name.pid")
+  for ((i = 0; i < seconds * 4; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 1
+    [ "$(http_status "$port" /q/health/ready)" = "200" ] && { say "$name ready on port $port"; return 0; }
+    sleep 0.25
+  done
+  return 1
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Starts the whole Gatehouse suite on this machine: a real Redis (no container engine needed) and
+# every service as a packaged JVM app. Builds what is missing first. Ctrl-C stops everything;
+# --detach returns once all are ready and leaves them running (deploy/local/down.sh stops them).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUN_DIR="$ROOT/deploy/local/run"
+DETACH=false
+REBUILD=false
+REDIS_PORT=6390
+INDEX_PORT=8080
+STORES_PORT=8081
+READY_TIMEOUT=90
+
+usage() {
+  cat <<USAGE
+usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
+                          [--redis-port N] [--index-port N] [--stores-port N]
+
+  --detach        return once every service is ready; stop later with deploy/local/down.sh
+  --rebuild       rebuild the services even if packaged jars exist
+  --run-dir DIR   where data, logs, pids and credentials.json go (default deploy/local/run)
+  --*-port N      ports (defaults: redis 6390, index 8080, stores 8081)
+
+Suite settings: \$GATEHOUSE_CONFIG, else deploy/local/gatehouse.properties.
+USAGE
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --detach) DETACH=true ;;
+    --rebuild) REBUILD=true ;;
+    --run-dir) RUN_DIR=$(mkdir -p "$2" && cd "$2" && pwd); shift ;;
+    --redis-port) REDIS_PORT=$2; shift ;;
+    --index-port) INDEX_PORT=$2; shift ;;
+    --stores-port) STORES_PORT=$2; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "up.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# shellcheck source=lib.sh
+. "$ROOT/deploy/local/lib.sh"
+
+CONFIG=${GATEHOUSE_CONFIG:-$ROOT/deploy/local/gatehouse.properties}
+SERVICES=("stores-service:$STORES_PORT" "index-service:$INDEX_PORT")
+
+command -v java >/dev/null || fail "java is not on PATH: install JDK 17 or newer"
+[ -f "$CONFIG" ] || fail "suite configuration $CONFIG does not exist"
+
+if [ -n "$(running_pids "$RUN_DIR")" ]; then
+  fail "Gatehouse is already running from $RUN_DIR: stop it with deploy/local/down.sh first"
+fi
+
+check_port "$REDIS_PORT" redis --redis-port
+for entry in "${SERVICES[@]}"; do
+  check_port "${entry#*:}" "${entry%%:*}" "--${entry%%-service*}-port"
+done
+
+# Build what is missing.
+missing=()
+[ -f "$ROOT/local-redis/target/local-redis.jar" ] || missing+=(local-redis)
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*}
+  [ -f "$ROOT/$name/target/quarkus-app/quarkus-run.jar" ] || missing+=("$name")
+done
+if $REBUILD || [ ${#missing[@]} -gt 0 ]; then
+  modules=$(IFS=,; echo "${missing[*]:-local-redis,stores-service,index-service}")
+  $REBUILD && modules=local-redis,stores-service,index-service
+  say "building $modules (first run only; takes a few minutes)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl "$modules" -am package) \
+    || fail "build failed; run ./mvnw -DskipTests package to see why"
+fi
+
+mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/redis"
+STARTED=()
+cleanup_on_failure() { "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet || true; }
+
+# Redis: the same discovery as the tests (redis-server on PATH, else the bundled binary).
+redis_server=$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate) \
+  || fail "cannot find or extract a redis-server"
+start_process redis "$RUN_DIR" "$redis_server" --port "$REDIS_PORT" --bind 127.0.0.1 \
+  --dir "$RUN_DIR/redis" --appendonly yes --save "" --daemonize no
+echo "$REDIS_PORT" > "$RUN_DIR/redis.port"
+wait_for_redis "$REDIS_PORT" 15 || { cleanup_on_failure; fail "Redis did not start; see $RUN_DIR/logs/redis.log"; }
+
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*}
+  port=${entry#*:}
+  QUARKUS_HTTP_PORT=$port \
+  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
+  QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
+  GATEHOUSE_CONFIG="$CONFIG" \
+    start_process "$name" "$RUN_DIR" java -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+done
+
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*}
+  port=${entry#*:}
+  if ! wait_for_ready "$name" "$port" "$RUN_DIR" "$READY_TIMEOUT"; then
+    echo "---- last lines of $RUN_DIR/logs/$name.log ----" >&2
+    tail -n 25 "$RUN_DIR/logs/$name.log" >&2 || true
+    cleanup_on_failure
+    fail "$name did not become ready on port $port"
+  fi
+done
+
+umask 077
+cat > "$RUN_DIR/credentials.json" <<JSON
+{
+  "endpoints": {
+    "index": "http://127.0.0.1:$INDEX_PORT",
+    "stores": "http://127.0.0.1:$STORES_PORT",
+    "redis": "redis://127.0.0.1:$REDIS_PORT"
+  }
+}
+JSON
+
+cat <<DONE
+
+Gatehouse is up.
+  index-service   http://127.0.0.1:$INDEX_PORT/
+  stores-service  http://127.0.0.1:$STORES_PORT/stores
+  redis           redis://127.0.0.1:$REDIS_PORT
+  credentials     $RUN_DIR/credentials.json
+  logs            $RUN_DIR/logs/
+  health/metrics/OpenAPI on every service: /q/health  /q/metrics  /q/openapi
+DONE
+
+if $DETACH; then
+  echo "  stop with       deploy/local/down.sh$( [ "$RUN_DIR" = "$ROOT/deploy/local/run" ] || echo " --run-dir $RUN_DIR")"
+  exit 0
+fi
+echo "  Ctrl-C stops everything."
+trap '"$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR"; exit 0' INT TERM
+while [ -n "$(running_pids "$RUN_DIR")" ]; do
+  sleep 2
+done
+echo "every process has exited; see $RUN_DIR/logs/" >&2
+"$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
+exit 1
