@@ -57,7 +57,14 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
                             List.of("--appendonly", "yes"));
             started = server;
             write(portFile, server.port());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-dev-redis"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        server.close();
+                                        delete(portFile);
+                                    },
+                                    "stop-dev-redis"));
         }
         return started.port();
     }
@@ -85,6 +92,14 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
             return "PONG".equals(connection.call("PING"));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void delete(Path portFile) {
+        try {
+            Files.deleteIfExists(portFile);
+        } catch (IOException e) {
+            // A stale port file is harmless: the next start checks that the port answers PING.
         }
     }
 

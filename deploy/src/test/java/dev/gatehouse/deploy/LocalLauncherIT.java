@@ -1,0 +1,172 @@
+package dev.gatehouse.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.redis.local.FreePort;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs deploy/local/up.sh and down.sh as a user would, against the packaged services. */
+class LocalLauncherIT {
+
+    static final Path ROOT =
+            Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir Path runDir;
+
+    @Test
+    void startsDetachedServesTheSuiteAndStopsCleanly() throws Exception {
+        int redis = FreePort.pick();
+        int index = FreePort.pick();
+        int stores = FreePort.pick();
+
+        Result up =
+                launcher(
+                        "up.sh",
+                        "--detach",
+                        "--run-dir",
+                        runDir.toString(),
+                        "--redis-port",
+                        "" + redis,
+                        "--index-port",
+                        "" + index,
+                        "--stores-port",
+                        "" + stores);
+        assertEquals(0, up.exit, up.output);
+        assertTrue(up.output.contains("http://127.0.0.1:" + index + "/"), up.output);
+        List<Long> pids = pids();
+        assertEquals(3, pids.size(), "redis and two services");
+
+        HttpResponse<String> page = get("http://127.0.0.1:" + index + "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("data-store-id=\"lis-001\""), page.body());
+
+        HttpResponse<String> list = get("http://127.0.0.1:" + stores + "/stores");
+        assertEquals(200, list.statusCode());
+        assertEquals(8, new ObjectMapper().readTree(list.body()).size());
+
+        JsonNode credentials =
+                new ObjectMapper().readTree(runDir.resolve("credentials.json").toFile());
+        assertEquals("http://127.0.0.1:" + index, credentials.at("/endpoints/index").asText());
+        assertEquals("http://127.0.0.1:" + stores, credentials.at("/endpoints/stores").asText());
+
+        Result again =
+                launcher(
+                        "up.sh",
+                        "--detach",
+                        "--run-dir",
+                        runDir.toString(),
+                        "--redis-port",
+                        "" + redis,
+                        "--index-port",
+                        "" + index,
+                        "--stores-port",
+                        "" + stores);
+        assertNotEquals(0, again.exit);
+        assertTrue(again.output.contains("already running"), again.output);
+
+        Result down = launcher("down.sh", "--run-dir", runDir.toString());
+        assertEquals(0, down.exit, down.output);
+        for (long pid : pids) {
+            assertFalse(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    "pid " + pid + " still alive");
+        }
+        for (int port : new int[] {redis, index, stores}) {
+            assertFalse(listening(port), "port " + port + " still open");
+        }
+        assertTrue(Files.isRegularFile(runDir.resolve("logs").resolve("stores-service.log")));
+    }
+
+    @Test
+    void refusesAPortInUseWithAClearMessage() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            Result up =
+                    launcher(
+                            "up.sh",
+                            "--detach",
+                            "--run-dir",
+                            runDir.toString(),
+                            "--redis-port",
+                            "" + FreePort.pick(),
+                            "--index-port",
+                            "" + FreePort.pick(),
+                            "--stores-port",
+                            "" + port);
+            assertEquals(1, up.exit, up.output);
+            assertTrue(
+                    up.output.contains("port " + port + " (stores-service) is already in use"),
+                    up.output);
+            assertTrue(pids().isEmpty(), "nothing was started");
+        }
+    }
+
+    private List<Long> pids() throws IOException {
+        Path dir = runDir.resolve("pids");
+        List<Long> pids = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    pids.add(Long.parseLong(Files.readString(file).trim()));
+                }
+            }
+        }
+        return pids;
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    record Result(int exit, String output) {}
+
+    private static Result launcher(String script, String... args) throws Exception {
+        List<String> command =
+                new ArrayList<>(
+                        List.of("bash", ROOT.resolve("deploy/local").resolve(script).toString()));
+        command.addAll(List.of(args));
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
