@@ -76,6 +76,24 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         return cluster;
     }
 
+    /**
+     * Stops the standalone server as a crash would look to clients, keeping its data (SAVE first),
+     * so that {@link #restartStandalone()} brings the same data back on the same port.
+     */
+    public static synchronized void stopStandalone() {
+        RedisServer server = standalone();
+        server.call("SAVE");
+        server.close();
+    }
+
+    /** Starts the standalone server again on its port, with the data saved when it stopped. */
+    public static synchronized void restartStandalone() {
+        RedisServer stopped = standalone;
+        RedisServer server = RedisServer.start(stopped.port(), stopped.dir(), java.util.List.of());
+        standalone = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-test-redis"));
+    }
+
     private static boolean reaped;
 
     private static void reapOnce() {

@@ -174,6 +174,11 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The working directory: log, pid file and any saved data. */
+    public Path dir() {
+        return dir;
+    }
+
     public boolean isRunning() {
         return process.isAlive();
     }

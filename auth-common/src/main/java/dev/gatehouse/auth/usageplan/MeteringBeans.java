@@ -1,0 +1,62 @@
+package dev.gatehouse.auth.usageplan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.auth.usageplan.config.ApiKeysConfig;
+import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import dev.gatehouse.auth.usageplan.config.UsagePlansConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+
+/**
+ * Wires the usage-plan components and, at startup, validates the configuration (stopping startup on
+ * any error) and provisions the keys, when metering is enabled for this service.
+ */
+@ApplicationScoped
+public class MeteringBeans {
+
+    @Produces
+    @ApplicationScoped
+    UsagePlanCatalog catalog(UsagePlansConfig plans, ApiKeysConfig keys) {
+        return UsagePlanCatalog.from(plans, keys);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeyDirectory directory() {
+        return new ApiKeyDirectory();
+    }
+
+    @Produces
+    @ApplicationScoped
+    UsagePlanLimiter limiter(
+            ReactiveRedisDataSource redis,
+            ApiKeyDirectory directory,
+            UsagePlanCatalog catalog,
+            MeteringConfig config) {
+        return new UsagePlanLimiter(redis, directory, catalog, config);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeyProvisioner provisioner(
+            ReactiveRedisDataSource redis,
+            UsagePlanCatalog catalog,
+            ApiKeyDirectory directory,
+            MeteringConfig config,
+            ObjectMapper json) {
+        return new ApiKeyProvisioner(redis, catalog, directory, config, json);
+    }
+
+    void onStart(
+            @Observes StartupEvent event,
+            MeteringConfig config,
+            Instance<ApiKeyProvisioner> provisioner) {
+        if (config.enabled()) {
+            provisioner.get().provision();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gatehouse.auth.usageplan;
+
+import dev.gatehouse.auth.api.RedisScript;
+import dev.gatehouse.auth.usageplan.UsageDecision.Outcome;
+import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Decides whether a request with a given API key may proceed: one EVALSHA of {@code
+ * usage-plan-decide.lua}, bounded by a short timeout and a circuit breaker. When Redis cannot
+ * answer, the key's plan decides: fail open (serve, count the miss) or fail closed (503). A key
+ * that Gatehouse never provisioned is refused even then.
+ */
+public class UsagePlanLimiter {
+
+    private static final RedisScript DECIDE =
+            RedisScript.fromClasspath("lua/usage-plan-decide.lua");
+
+    private final ReactiveRedisDataSource redis;
+    private final ApiKeyDirectory directory;
+    private final UsagePlanCatalog catalog;
+    private final String api;
+    private final Duration timeout;
+    private final String retentionDays;
+    private final RedisCircuitBreaker circuit;
+    private volatile long clockOffsetSeconds;
+
+    public UsagePlanLimiter(
+            ReactiveRedisDataSource redis,
+            ApiKeyDirectory directory,
+            UsagePlanCatalog catalog,
+            MeteringConfig config) {
+        this.redis = redis;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.api = config.apiName();
+        this.timeout = config.redisTimeout();
+        this.retentionDays = Integer.toString(config.usageRetentionDays());
+        this.circuit =
+                new RedisCircuitBreaker(
+                        config.circuitFailureThreshold(),
+                        config.circuitOpenFor(),
+                        System::nanoTime);
+    }
+
+    /**
+     * Decides for a key value already checked for shape ({@link ApiKeyHeader}), on the method key
+     * {@code /path/METHOD}.
+     */
+    public Uni<UsageDecision> decide(String keyValue, String methodKey) {
+        String sha256 = ApiKeyHash.sha256(keyValue);
+        if (!circuit.allowsCall()) {
+            return Uni.createFrom().item(() -> withoutRedis(sha256));
+        }
+        return DECIDE.run(
+                        redis,
+                        List.of(UsageKeys.record(sha256)),
+                        List.of(api, methodKey, Long.toString(clockOffsetSeconds), retentionDays))
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .map(UsageDecision::fromScript)
+                .invoke(circuit::onSuccess)
+                .onFailure()
+                .recoverWithItem(
+                        failure -> {
+                            circuit.onFailure();
+                            Log.warnf(
+                                    "usage plan check failed (%s); applying the plan's"
+                                            + " Redis-unavailable policy",
+                                    failure.toString());
+                            return withoutRedis(sha256);
+                        });
+    }
+
+    private UsageDecision withoutRedis(String sha256) {
+        return directory
+                .find(sha256)
+                .filter(ApiKeyDirectory.KnownKey::enabled)
+                .flatMap(
+                        key ->
+                                key.planFor(api)
+                                        .flatMap(catalog::plan)
+                                        .map(
+                                                plan ->
+                                                        UsageDecision.of(
+                                                                plan.failOpen()
+                                                                        ? Outcome
+                                                                                .SERVED_WITHOUT_LIMITS
+                                                                        : Outcome.UNAVAILABLE,
+                                                                key.id(),
+                                                                plan.name())))
+                .orElseGet(() -> UsageDecision.of(Outcome.FORBIDDEN));
+    }
+
+    /** Shifts the time the decision script uses, to test period boundaries without waiting. */
+    public void clockOffset(Duration offset) {
+        this.clockOffsetSeconds = offset.toSeconds();
+    }
+
+    public boolean circuitOpen() {
+        return circuit.isOpen();
+    }
+}

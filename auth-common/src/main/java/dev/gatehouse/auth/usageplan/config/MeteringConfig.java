@@ -1,0 +1,57 @@
+package dev.gatehouse.auth.usageplan.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How this service applies API keys and usage plans. */
+@ConfigMapping(prefix = "gatehouse.metering")
+public interface MeteringConfig {
+
+    /**
+     * Whether this service checks API keys on {@code @ApiKeyRequired} routes and provisions the
+     * configured keys at startup. Off for services without keyed routes (and for the unkeyed side
+     * of the benchmark).
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The name usage plans use for this service's API ({@code apis=...}). */
+    @WithDefault("${quarkus.application.name}")
+    String apiName();
+
+    /**
+     * Send the IETF {@code RateLimit-Policy} / {@code RateLimit} fields on 2xx and 429 and {@code
+     * Retry-After} on 429. AWS sends none of them: turn off for strict parity.
+     */
+    @WithDefault("true")
+    boolean rateLimitHeaders();
+
+    /**
+     * File that receives the values of keys generated at startup (JSON object, key name to value,
+     * mode 600), so that they are shown once and never logged. Required when a key has no value.
+     */
+    Optional<Path> revealFile();
+
+    /** Longest wait for Redis on the request path before the outage policy applies. */
+    @WithDefault("500ms")
+    Duration redisTimeout();
+
+    /** Consecutive Redis failures that open the circuit (no Redis calls while open). */
+    @WithDefault("3")
+    int circuitFailureThreshold();
+
+    /** How long the circuit stays open before one request probes Redis again. */
+    @WithDefault("1s")
+    Duration circuitOpenFor();
+
+    /** Redis connections opened at startup so the first burst of requests finds them ready. */
+    @WithDefault("32")
+    int warmConnections();
+
+    /** How many days of daily usage are kept for usage reports. */
+    @WithDefault("400")
+    int usageRetentionDays();
+}

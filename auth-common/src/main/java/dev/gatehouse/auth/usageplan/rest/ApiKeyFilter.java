@@ -1,0 +1,122 @@
+package dev.gatehouse.auth.usageplan.rest;
+
+import dev.gatehouse.auth.api.GatewayResponseType;
+import dev.gatehouse.auth.api.GatewayResponses;
+import dev.gatehouse.auth.usageplan.UsageDecision;
+import dev.gatehouse.auth.usageplan.UsageMetrics;
+import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
+import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
+import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Applies {@code @ApiKeyRequired}: the API key check and usage plan (throttle, quota) run after the
+ * route's authorizer, as in API Gateway. Rejections use API Gateway's bodies and error types.
+ */
+public class ApiKeyFilter {
+
+    private static final String DECISION = ApiKeyFilter.class.getName() + ".decision";
+    private static final String METHOD_KEY = ApiKeyFilter.class.getName() + ".methodKey";
+
+    private final MethodKeys methodKeys = new MethodKeys();
+    private final MeteringConfig config;
+    private final Instance<UsagePlanLimiter> limiter;
+    private final Instance<UsagePlanCatalog> catalog;
+    private final UsageMetrics metrics;
+
+    ApiKeyFilter(
+            MeteringConfig config,
+            Instance<UsagePlanLimiter> limiter,
+            Instance<UsagePlanCatalog> catalog,
+            UsageMetrics metrics) {
+        this.config = config;
+        this.limiter = limiter;
+        this.catalog = catalog;
+        this.metrics = metrics;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public Uni<Response> check(ContainerRequestContext request, ResourceInfo resource) {
+        Optional<String> resourcePath =
+                methodKeys.resourcePath(resource.getResourceClass(), resource.getResourceMethod());
+        if (resourcePath.isEmpty() || !config.enabled()) {
+            return Uni.createFrom().nullItem();
+        }
+        String methodKey = resourcePath.get() + "/" + request.getMethod();
+        Optional<String> key = ApiKeyHeader.read(request.getHeaders().get(ApiKeyHeader.NAME));
+        if (key.isEmpty()) {
+            metrics.record(UsageDecision.of(UsageDecision.Outcome.FORBIDDEN));
+            return Uni.createFrom().item(GatewayResponses.of(GatewayResponseType.INVALID_API_KEY));
+        }
+        return limiter.get()
+                .decide(key.get(), methodKey)
+                .map(
+                        decision -> {
+                            metrics.record(decision);
+                            request.setProperty(METHOD_KEY, methodKey);
+                            return switch (decision.outcome()) {
+                                case ALLOWED -> {
+                                    request.setProperty(DECISION, decision);
+                                    yield null;
+                                }
+                                case SERVED_WITHOUT_LIMITS -> null;
+                                case FORBIDDEN ->
+                                        GatewayResponses.of(GatewayResponseType.INVALID_API_KEY);
+                                case UNAVAILABLE ->
+                                        GatewayResponses.of(
+                                                GatewayResponseType.SERVICE_UNAVAILABLE);
+                                case THROTTLED ->
+                                        withHeaders(
+                                                GatewayResponses.of(GatewayResponseType.THROTTLED),
+                                                decision,
+                                                methodKey);
+                                case QUOTA_EXCEEDED ->
+                                        withHeaders(
+                                                GatewayResponses.of(
+                                                        GatewayResponseType.QUOTA_EXCEEDED),
+                                                decision,
+                                                methodKey);
+                            };
+                        });
+    }
+
+    @ServerResponseFilter
+    public void rateLimitHeaders(
+            ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof UsageDecision decision
+                && config.rateLimitHeaders()
+                && response.getStatus() / 100 == 2) {
+            catalog.get()
+                    .plan(decision.plan())
+                    .ifPresent(
+                            plan ->
+                                    RateLimitHeaders.write(
+                                            response.getHeaders(),
+                                            decision,
+                                            plan,
+                                            (String) request.getProperty(METHOD_KEY)));
+        }
+    }
+
+    private Response withHeaders(Response response, UsageDecision decision, String methodKey) {
+        if (!config.rateLimitHeaders()) {
+            return response;
+        }
+        catalog.get()
+                .plan(decision.plan())
+                .ifPresent(
+                        plan ->
+                                RateLimitHeaders.write(
+                                        response.getHeaders(), decision, plan, methodKey));
+        return response;
+    }
+}

@@ -1,0 +1,136 @@
+-- The whole usage-plan decision for one request, in one round trip and atomically:
+-- key lookup (by the SHA-256 of its value), enabled, plan for this API, throttle bucket,
+-- quota counter for the period, daily usage. Time is Redis's own (TIME), never the caller's.
+--
+-- KEYS[1]  {ak:<sha256>}:key, the key's record. Every other key this script touches is derived
+--          from it and shares its hash tag, so it runs unchanged on Redis Cluster.
+-- ARGV[1]  API name     ARGV[2] method key, e.g. /stores/GET
+-- ARGV[3]  clock offset in seconds (tests only; 0 in production)
+-- ARGV[4]  days of daily usage to keep
+--
+-- Returns {outcome, key id, plan, burst, tokens left, seconds to full, quota limit,
+--          quota remaining, seconds to period end, retry after}, numbers as strings;
+-- outcome: ALLOWED, FORBIDDEN, THROTTLED, QUOTA_EXCEEDED. Only ALLOWED writes anything.
+local record = KEYS[1]
+local tag = string.sub(record, 1, -5)
+local head = redis.call('HMGET', record, 'id', 'enabled', 'api:' .. ARGV[1], 'api:*', 'created')
+local id, enabled = head[1], head[2]
+local plan = head[3] or head[4]
+if not id or enabled ~= '1' or not plan then
+  return {'FORBIDDEN'}
+end
+
+local route = ARGV[2]
+local p = plan .. '|'
+local m = p .. 'm|' .. route .. '|'
+local s = redis.call('HMGET', record, p .. 'rate', p .. 'burst', p .. 'limit', p .. 'offset', p .. 'period',
+  m .. 'rate', m .. 'burst')
+
+local t = redis.call('TIME')
+local offset_s = tonumber(ARGV[3])
+local now_s = tonumber(t[1]) + offset_s
+local now_us = now_s * 1000000 + tonumber(t[2])
+local today = math.floor(now_s / 86400)
+
+-- Throttle: a method-level bucket replaces the plan-level one for that method.
+local rate, burst, bucket = tonumber(s[1]), tonumber(s[2]), tag .. ':tb:' .. plan .. ':*'
+if s[6] then
+  rate, burst, bucket = tonumber(s[6]), tonumber(s[7]), tag .. ':tb:' .. plan .. ':' .. route
+end
+local tokens, to_full = -1, 0
+if burst then
+  local state = redis.call('HMGET', bucket, 'tokens', 'ts')
+  tokens = tonumber(state[1])
+  local ts = tonumber(state[2])
+  if not tokens then
+    tokens = burst
+  elseif now_us > ts then
+    tokens = math.min(burst, tokens + (now_us - ts) / 1000000 * rate)
+  end
+  if tokens < 1 then
+    local wait = 1
+    if rate > 0 then
+      wait = math.max(1, math.ceil((1 - tokens) / rate))
+    end
+    return {'THROTTLED', id, plan, tostring(burst), '0', tostring(wait), '-1', '-1', '0', tostring(wait)}
+  end
+end
+
+-- Calendar arithmetic (proleptic Gregorian, days since 1970-01-01).
+local function days_from_civil(y, mo, d)
+  if mo <= 2 then y = y - 1 end
+  local era = math.floor(y / 400)
+  local yoe = y - era * 400
+  local mp = (mo > 2) and (mo - 3) or (mo + 9)
+  local doy = math.floor((153 * mp + 2) / 5) + d - 1
+  local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+end
+local function civil_from_days(z)
+  z = z + 719468
+  local era = math.floor(z / 146097)
+  local doe = z - era * 146097
+  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+  local mp = math.floor((5 * doy + 2) / 153)
+  local mo = (mp < 10) and (mp + 3) or (mp - 9)
+  local y = yoe + era * 400
+  if mo <= 2 then y = y + 1 end
+  return y, mo
+end
+local function period_bounds(period, day)
+  if period == 'DAY' then
+    return day, day + 1
+  elseif period == 'WEEK' then
+    local start = day - ((day + 4) % 7)
+    return start, start + 7
+  end
+  local y, mo = civil_from_days(day)
+  local start = days_from_civil(y, mo, 1)
+  if mo == 12 then return start, days_from_civil(y + 1, 1, 1) end
+  return start, days_from_civil(y, mo + 1, 1)
+end
+
+-- Quota: limit per calendar period; offset less in the period the key joined the plan.
+local limit, remaining, to_end, quota_key = -1, -1, 0, nil
+if s[3] then
+  local start, finish = period_bounds(s[5], today)
+  local first = period_bounds(s[5], math.floor(tonumber(head[5]) / 86400))
+  limit = tonumber(s[3])
+  if start == first then
+    limit = math.max(0, limit - tonumber(s[4]))
+  end
+  quota_key = tag .. ':q:' .. plan .. ':' .. start
+  local used = tonumber(redis.call('GET', quota_key) or '0')
+  to_end = finish * 86400 - now_s
+  if used >= limit then
+    return {'QUOTA_EXCEEDED', id, plan, tostring(burst or -1), tostring(math.floor(math.max(tokens, 0))), '0',
+      tostring(limit), '0', tostring(to_end), tostring(math.max(1, to_end))}
+  end
+  remaining = limit - used - 1
+  redis.call('INCR', quota_key)
+  redis.call('EXPIREAT', quota_key, finish * 86400 - offset_s + 86400)
+end
+
+if burst then
+  tokens = tokens - 1
+  redis.call('HSET', bucket, 'tokens', tostring(tokens), 'ts', tostring(now_us))
+  local full = 1
+  if rate > 0 then
+    full = math.ceil((burst - tokens) / rate)
+    redis.call('PEXPIRE', bucket, math.ceil(burst / rate * 1000) + 1000)
+  else
+    redis.call('PEXPIRE', bucket, 86400000)
+  end
+  to_full = full
+end
+
+local usage = tag .. ':u:' .. plan .. ':' .. today
+redis.call('HINCRBY', usage, 'used', 1)
+if limit >= 0 then
+  redis.call('HSET', usage, 'remaining', remaining)
+end
+redis.call('EXPIRE', usage, tonumber(ARGV[4]) * 86400)
+
+return {'ALLOWED', id, plan, tostring(burst or -1), tostring(math.floor(math.max(tokens, 0))), tostring(to_full),
+  tostring(limit), tostring(remaining), tostring(to_end), '0'}
