@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.gatehouse.stores.TestKeys;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,7 +24,8 @@ class StoresResourceTest {
 
     @Test
     void listsTheFirstEightStoresByDefault() {
-        given().get("/stores")
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores")
                 .then()
                 .statusCode(200)
                 .contentType("application/json")
@@ -36,8 +38,14 @@ class StoresResourceTest {
 
     @Test
     void listsAsManyStoresAsTheLimitAsks() {
-        given().queryParam("limit", 1).get("/stores").then().statusCode(200).body("$", hasSize(1));
-        given().queryParam("limit", 100)
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .queryParam("limit", 1)
+                .get("/stores")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1));
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .queryParam("limit", 100)
                 .get("/stores")
                 .then()
                 .statusCode(200)
@@ -47,7 +55,8 @@ class StoresResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "101", "-1", "abc", " ", "1.5", "99999999999"})
     void rejectsALimitOutsideOneToAHundred(String limit) {
-        given().queryParam("limit", limit)
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .queryParam("limit", limit)
                 .get("/stores")
                 .then()
                 .statusCode(400)
@@ -57,7 +66,8 @@ class StoresResourceTest {
 
     @Test
     void returnsOneStoreWithEveryField() {
-        given().get("/stores/par-003")
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores/par-003")
                 .then()
                 .statusCode(200)
                 .body("id", equalTo("par-003"))
@@ -82,7 +92,8 @@ class StoresResourceTest {
                 "%F0%9F%98%80"
             })
     void answersStoreNotFoundForAMissingStore(String id) {
-        given().urlEncodingEnabled(false)
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .urlEncodingEnabled(false)
                 .get("/stores/" + id)
                 .then()
                 .statusCode(404)
@@ -92,12 +103,14 @@ class StoresResourceTest {
 
     @Test
     void answersAnUnknownRouteAsApiGatewayDoes() {
-        given().get("/nothing-here")
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/nothing-here")
                 .then()
                 .statusCode(403)
                 .header("x-amzn-ErrorType", "MissingAuthenticationTokenException")
                 .body(equalTo("{\"message\":\"Missing Authentication Token\"}"));
-        given().delete("/stores")
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .delete("/stores")
                 .then()
                 .statusCode(403)
                 .body(equalTo("{\"message\":\"Missing Authentication Token\"}"));
@@ -106,13 +119,20 @@ class StoresResourceTest {
     @Test
     void everyResponseCarriesARequestId() {
         String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
-        given().get("/stores").then().header("x-amzn-RequestId", matchesPattern(uuid));
-        given().get("/stores/none").then().header("x-amzn-RequestId", matchesPattern(uuid));
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores")
+                .then()
+                .header("x-amzn-RequestId", matchesPattern(uuid));
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores/none")
+                .then()
+                .header("x-amzn-RequestId", matchesPattern(uuid));
     }
 
     @Test
     void everyListedStoreHasCoordinatesOnEarth() {
-        given().queryParam("limit", 100)
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .queryParam("limit", 100)
                 .get("/stores")
                 .then()
                 .body("latitude", everyItem(notNullValue()))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.gatehouse.stores.TestKeys;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -23,8 +24,16 @@ class StoresOnRedisClusterTest {
 
     @Test
     void listsStoresFromAThreeMasterCluster() {
-        given().get("/stores").then().statusCode(200).body("$", hasSize(8));
-        given().get("/stores/mad-010").then().statusCode(200).body("city", equalTo("Madrid"));
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(8));
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores/mad-010")
+                .then()
+                .statusCode(200)
+                .body("city", equalTo("Madrid"));
     }
 
     @Test

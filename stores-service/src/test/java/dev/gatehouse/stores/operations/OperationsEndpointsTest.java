@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.gatehouse.stores.TestKeys;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +27,7 @@ class OperationsEndpointsTest {
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/stores").then().statusCode(200);
+        given().header("x-api-key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
         given().get("/q/metrics")
                 .then()
                 .statusCode(200)

@@ -1,5 +1,6 @@
 package dev.gatehouse.stores.catalog.rest;
 
+import dev.gatehouse.auth.api.ApiKeyRequired;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.api.InvalidRequestException;
 import dev.gatehouse.stores.catalog.Store;
@@ -15,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** {@code GET /stores} and {@code GET /stores/{id}}. Security: AWS_IAM + API key (planned). */
+/**
+ * {@code GET /stores} and {@code GET /stores/{id}}. Security: API key + usage plan; AWS_IAM
+ * (planned).
+ */
 @Path("/stores")
 @Produces(MediaType.APPLICATION_JSON)
 public class StoresResource {
@@ -30,6 +34,7 @@ public class StoresResource {
     }
 
     @GET
+    @ApiKeyRequired
     public Uni<List<Store>> list(
             @Parameter(description = "Number of stores, 1..100 (default 8)") @RestQuery
                     String limit) {
@@ -37,6 +42,7 @@ public class StoresResource {
     }
 
     @GET
+    @ApiKeyRequired
     @Path("/{id}")
     public Uni<Response> get(@RestPath String id) {
         return catalog.find(id)
