@@ -75,3 +75,15 @@ wait_for_ready() {
   done
   return 1
 }
+
+# random_alphanumeric N: N characters of [A-Za-z0-9] from the kernel's CSPRNG.
+random_alphanumeric() {
+  LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c "$1"
+}
+
+# config_value NAME DEFAULT: a property from the suite configuration file ($CONFIG).
+config_value() {
+  local value
+  value=$(sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*//p" "$CONFIG" | tail -n 1)
+  echo "${value:-$2}"
+}

@@ -75,6 +75,16 @@ if $REBUILD || [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/redis"
+
+# index-service's API key: generated once, kept (mode 600) with the run's data, given to both
+# stores-service (which stores only its hash) and index-service (which sends it).
+SECRETS="$RUN_DIR/secrets.env"
+if [ ! -s "$SECRETS" ]; then
+  (umask 077; echo "GATEHOUSE_INDEX_API_KEY=$(random_alphanumeric 40)" > "$SECRETS")
+fi
+# shellcheck disable=SC1090
+. "$SECRETS"
+export GATEHOUSE_INDEX_API_KEY
 STARTED=()
 cleanup_on_failure() { "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet || true; }
 
@@ -93,6 +103,7 @@ for entry in "${SERVICES[@]}"; do
   QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
   QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
   GATEHOUSE_CONFIG="$CONFIG" \
+  GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/api-keys.json" \
     start_process "$name" "$RUN_DIR" java -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
 done
 
@@ -107,14 +118,18 @@ for entry in "${SERVICES[@]}"; do
   fi
 done
 
+# Key values exist in plaintext only here, written once by the service that created them.
+API_KEYS=$(cat "$RUN_DIR/api-keys.json" 2>/dev/null || echo '{}')
 umask 077
 cat > "$RUN_DIR/credentials.json" <<JSON
 {
+  "region": "$(config_value gatehouse.region us-east-1)",
   "endpoints": {
     "index": "http://127.0.0.1:$INDEX_PORT",
     "stores": "http://127.0.0.1:$STORES_PORT",
     "redis": "redis://127.0.0.1:$REDIS_PORT"
-  }
+  },
+  "apiKeys": $API_KEYS
 }
 JSON
 
@@ -127,6 +142,10 @@ Gatehouse is up.
   credentials     $RUN_DIR/credentials.json
   logs            $RUN_DIR/logs/
   health/metrics/OpenAPI on every service: /q/health  /q/metrics  /q/openapi
+api keys:
+$(sed -n 's/^ *"\([^"]*\)" *: *"\([^"]*\)".*/  \1: \2/p' "$RUN_DIR/api-keys.json" 2>/dev/null)
+try:
+  curl -H "x-api-key: <freeKey>" http://127.0.0.1:$STORES_PORT/stores
 DONE
 
 if $DETACH; then

@@ -63,14 +63,32 @@ class LocalLauncherIT {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("data-store-id=\"lis-001\""), page.body());
 
-        HttpResponse<String> list = get("http://127.0.0.1:" + stores + "/stores");
-        assertEquals(200, list.statusCode());
-        assertEquals(8, new ObjectMapper().readTree(list.body()).size());
-
         JsonNode credentials =
                 new ObjectMapper().readTree(runDir.resolve("credentials.json").toFile());
         assertEquals("http://127.0.0.1:" + index, credentials.at("/endpoints/index").asText());
         assertEquals("http://127.0.0.1:" + stores, credentials.at("/endpoints/stores").asText());
+        for (String key : List.of("freeKey", "paidKey", "indexKey")) {
+            String value = credentials.at("/apiKeys/" + key).asText();
+            assertTrue(value.matches("[A-Za-z0-9]{40}"), key + " in " + credentials);
+            assertTrue(up.output.contains("  " + key + ": " + value), "printed like sls deploy");
+        }
+
+        assertEquals(
+                403,
+                get("http://127.0.0.1:" + stores + "/stores").statusCode(),
+                "GET /stores is private");
+        HttpResponse<String> list =
+                get(
+                        "http://127.0.0.1:" + stores + "/stores",
+                        credentials.at("/apiKeys/freeKey").asText());
+        assertEquals(200, list.statusCode());
+        assertEquals(8, new ObjectMapper().readTree(list.body()).size());
+        assertTrue(
+                list.headers()
+                        .firstValue("RateLimit-Policy")
+                        .orElse("")
+                        .contains("\"quota\";q=4998;w="),
+                "free plan: 5000 - offset 2");
 
         Result again =
                 launcher(
@@ -140,6 +158,15 @@ class LocalLauncherIT {
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String url, String apiKey) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("x-api-key", apiKey)
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

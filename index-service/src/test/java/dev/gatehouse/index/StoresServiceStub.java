@@ -28,6 +28,9 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
         REJECTS_WITH_400
     }
 
+    /** The key index-service is configured with in tests. */
+    public static final String API_KEY = "IndexServiceTestKey0000001";
+
     public static volatile Behaviour behaviour = Behaviour.HEALTHY;
     public static final List<String> requests = new CopyOnWriteArrayList<>();
     private static final AtomicInteger calls = new AtomicInteger();
@@ -43,7 +46,11 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         port = FreePort.pick();
         up();
-        return Map.of("quarkus.rest-client.stores.url", "http://127.0.0.1:" + port);
+        return Map.of(
+                "quarkus.rest-client.stores.url",
+                "http://127.0.0.1:" + port,
+                "gatehouse.index.stores-api-key",
+                API_KEY);
     }
 
     /** Starts (or restarts) the stub on its port. */
@@ -72,6 +79,10 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
     private static void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
+        if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("x-api-key"))) {
+            respond(exchange, 403, "{\"message\":\"Forbidden\"}");
+            return;
+        }
         int call = calls.incrementAndGet();
         switch (behaviour) {
             case FAIL_ONCE_THEN_HEALTHY -> {

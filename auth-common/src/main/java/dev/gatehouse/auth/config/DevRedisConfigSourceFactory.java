@@ -36,9 +36,13 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
         return List.of(new PropertiesConfigSource(Map.of(HOSTS, uri), "gatehouse-dev-redis", 255));
     }
 
+    /** Set by someone other than auth-common's own fallback (ordinal 100). */
     private static boolean configured(ConfigSourceContext context) {
         ConfigValue value = context.getValue(HOSTS);
-        return value != null && value.getValue() != null && !value.getValue().isBlank();
+        return value != null
+                && value.getValue() != null
+                && !value.getValue().isBlank()
+                && value.getConfigSourceOrdinal() > 100;
     }
 
     private static synchronized int port() {

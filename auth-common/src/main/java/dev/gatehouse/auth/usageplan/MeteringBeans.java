@@ -12,8 +12,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Wires the usage-plan components and, at startup, validates the configuration (stopping startup on
- * any error) and provisions the keys, when metering is enabled for this service.
+ * Wires the usage-plan components (Redis is looked up lazily: services without keyed routes, such
+ * as index-service, have no Redis configured and never touch these beans) and, at startup,
+ * validates the configuration (stopping startup on any error) and provisions the keys, when
+ * metering is enabled for this service.
  */
 @ApplicationScoped
 public class MeteringBeans {

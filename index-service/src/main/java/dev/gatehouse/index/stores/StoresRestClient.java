@@ -9,10 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The raw HTTP client; only {@link StoresClient} uses it. */
 @RegisterRestClient(configKey = "stores")
+@RegisterProvider(StoresApiKey.class)
 @Path("/stores")
 @Produces(MediaType.APPLICATION_JSON)
 interface StoresRestClient {
