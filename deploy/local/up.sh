@@ -11,17 +11,20 @@ REBUILD=false
 REDIS_PORT=6390
 INDEX_PORT=8080
 STORES_PORT=8081
+STORES_ADMIN_PORT=9081
 READY_TIMEOUT=90
 
 usage() {
   cat <<USAGE
 usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
                           [--redis-port N] [--index-port N] [--stores-port N]
+                          [--stores-admin-port N]
 
   --detach        return once every service is ready; stop later with deploy/local/down.sh
   --rebuild       rebuild the services even if packaged jars exist
   --run-dir DIR   where data, logs, pids and credentials.json go (default deploy/local/run)
-  --*-port N      ports (defaults: redis 6390, index 8080, stores 8081)
+  --*-port N      ports (defaults: redis 6390, index 8080, stores 8081, stores-admin 9081:
+                  stores-service's management interface, usage reports and metrics, loopback only)
 
 Suite settings: \$GATEHOUSE_CONFIG, else deploy/local/gatehouse.properties.
 USAGE
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --redis-port) REDIS_PORT=$2; shift ;;
     --index-port) INDEX_PORT=$2; shift ;;
     --stores-port) STORES_PORT=$2; shift ;;
+    --stores-admin-port) STORES_ADMIN_PORT=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "up.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -55,6 +59,7 @@ if [ -n "$(running_pids "$RUN_DIR")" ]; then
 fi
 
 check_port "$REDIS_PORT" redis --redis-port
+check_port "$STORES_ADMIN_PORT" "stores-service management" --stores-admin-port
 for entry in "${SERVICES[@]}"; do
   check_port "${entry#*:}" "${entry%%:*}" "--${entry%%-service*}-port"
 done
@@ -100,6 +105,7 @@ for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
   QUARKUS_HTTP_PORT=$port \
+  QUARKUS_MANAGEMENT_PORT=$STORES_ADMIN_PORT \
   QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
   QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
   GATEHOUSE_CONFIG="$CONFIG" \
@@ -127,6 +133,7 @@ cat > "$RUN_DIR/credentials.json" <<JSON
   "endpoints": {
     "index": "http://127.0.0.1:$INDEX_PORT",
     "stores": "http://127.0.0.1:$STORES_PORT",
+    "storesAdmin": "http://127.0.0.1:$STORES_ADMIN_PORT",
     "redis": "redis://127.0.0.1:$REDIS_PORT"
   },
   "apiKeys": $API_KEYS
@@ -138,10 +145,13 @@ cat <<DONE
 Gatehouse is up.
   index-service   http://127.0.0.1:$INDEX_PORT/
   stores-service  http://127.0.0.1:$STORES_PORT/stores
+  stores admin    http://127.0.0.1:$STORES_ADMIN_PORT/usageplans/free/usage?startDate=$(date -u +%F)&endDate=$(date -u +%F)
+                  http://127.0.0.1:$STORES_ADMIN_PORT/q/metrics
   redis           redis://127.0.0.1:$REDIS_PORT
   credentials     $RUN_DIR/credentials.json
   logs            $RUN_DIR/logs/
-  health/metrics/OpenAPI on every service: /q/health  /q/metrics  /q/openapi
+  health and OpenAPI on every service: /q/health  /q/openapi  (metrics: /q/metrics;
+  stores-service serves metrics on its admin port)
 api keys:
 $(sed -n 's/^ *"\([^"]*\)" *: *"\([^"]*\)".*/  \1: \2/p' "$RUN_DIR/api-keys.json" 2>/dev/null)
 try:

@@ -41,6 +41,7 @@ class LocalLauncherIT {
         int redis = FreePort.pick();
         int index = FreePort.pick();
         int stores = FreePort.pick();
+        int admin = FreePort.pick();
 
         Result up =
                 launcher(
@@ -53,7 +54,9 @@ class LocalLauncherIT {
                         "--index-port",
                         "" + index,
                         "--stores-port",
-                        "" + stores);
+                        "" + stores,
+                        "--stores-admin-port",
+                        "" + admin);
         assertEquals(0, up.exit, up.output);
         assertTrue(up.output.contains("http://127.0.0.1:" + index + "/"), up.output);
         List<Long> pids = pids();
@@ -101,7 +104,9 @@ class LocalLauncherIT {
                         "--index-port",
                         "" + index,
                         "--stores-port",
-                        "" + stores);
+                        "" + stores,
+                        "--stores-admin-port",
+                        "" + admin);
         assertNotEquals(0, again.exit);
         assertTrue(again.output.contains("already running"), again.output);
 
@@ -133,7 +138,9 @@ class LocalLauncherIT {
                             "--index-port",
                             "" + FreePort.pick(),
                             "--stores-port",
-                            "" + port);
+                            "" + port,
+                            "--stores-admin-port",
+                            "" + FreePort.pick());
             assertEquals(1, up.exit, up.output);
             assertTrue(
                     up.output.contains("port " + port + " (stores-service) is already in use"),

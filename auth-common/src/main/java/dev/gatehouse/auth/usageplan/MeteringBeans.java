@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.usageplan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.auth.usageplan.admin.UsageReports;
 import dev.gatehouse.auth.usageplan.config.ApiKeysConfig;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
 import dev.gatehouse.auth.usageplan.config.UsagePlansConfig;
@@ -51,6 +52,16 @@ public class MeteringBeans {
             MeteringConfig config,
             ObjectMapper json) {
         return new ApiKeyProvisioner(redis, catalog, directory, config, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    UsageReports reports(
+            Instance<ReactiveRedisDataSource> redis,
+            UsagePlanCatalog catalog,
+            ApiKeyDirectory directory,
+            MeteringConfig config) {
+        return new UsageReports(redis.get(), catalog, directory, config);
     }
 
     void onStart(

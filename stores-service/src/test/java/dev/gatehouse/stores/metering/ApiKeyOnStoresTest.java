@@ -33,6 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ApiKeyOnStoresTest {
 
+    /** Metrics are served on the management interface (its /q/ context root). */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Inject RedisDataSource redis;
 
     static void assertForbidden(ValidatableResponse response) {
@@ -170,7 +174,8 @@ class ApiKeyOnStoresTest {
     void countsOutcomesPerPlanAndKeyIdNeverPerValue() {
         given().get("/stores").then().statusCode(403);
         given().header("x-api-key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get(management + "metrics").then().statusCode(200).extract().asString();
         assertTrue(
                 metrics.contains(
                         "gatehouse_usage_plan_requests_total{key_id=\"none\",outcome=\"forbidden\",plan=\"none\"}"),

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class OperationsEndpointsTest {
 
+    /** Metrics are served on the management interface (its /q/ context root). */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void reportsReadyWhenRedisAnswers() {
         given().get("/q/health/ready")
@@ -28,7 +32,7 @@ class OperationsEndpointsTest {
     @Test
     void exposesPrometheusMetrics() {
         given().header("x-api-key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
-        given().get("/q/metrics")
+        given().get(management + "metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"));

@@ -1,0 +1,236 @@
+package dev.gatehouse.auth.usageplan.admin;
+
+import dev.gatehouse.auth.api.RedisScript;
+import dev.gatehouse.auth.usageplan.ApiKeyDirectory;
+import dev.gatehouse.auth.usageplan.ApiKeyDirectory.KnownKey;
+import dev.gatehouse.auth.usageplan.QuotaSettings;
+import dev.gatehouse.auth.usageplan.UsageKeys;
+import dev.gatehouse.auth.usageplan.UsagePlan;
+import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
+import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AWS {@code GetUsage} and {@code UpdateUsage} over the counters the decision script keeps: one
+ * {@code [used, remaining]} pair per day and key id, and a new remaining value for the current
+ * period.
+ */
+public class UsageReports {
+
+    static final int MAX_DAYS = 366;
+    private static final RedisScript REPORT = RedisScript.fromClasspath("lua/usage-report.lua");
+    private static final RedisScript UPDATE = RedisScript.fromClasspath("lua/update-usage.lua");
+
+    private final ReactiveRedisDataSource redis;
+    private final UsagePlanCatalog catalog;
+    private final ApiKeyDirectory directory;
+    private final MeteringConfig config;
+
+    public UsageReports(
+            ReactiveRedisDataSource redis,
+            UsagePlanCatalog catalog,
+            ApiKeyDirectory directory,
+            MeteringConfig config) {
+        this.redis = redis;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.config = config;
+    }
+
+    /** AWS's Usage shape. {@code remaining} is null for plans without a quota. */
+    public record Usage(
+            String usagePlanId,
+            String startDate,
+            String endDate,
+            Map<String, List<Long[]>> values) {}
+
+    public Uni<Usage> usage(
+            UsagePlan plan, Optional<KnownKey> onlyKey, LocalDate start, LocalDate end) {
+        List<KnownKey> keys = new ArrayList<>();
+        onlyKey.ifPresentOrElse(
+                keys::add,
+                () ->
+                        directory
+                                .all()
+                                .forEach(
+                                        k -> {
+                                            if (k.planByApi().containsValue(plan.name())) {
+                                                keys.add(k);
+                                            }
+                                        }));
+        keys.sort((a, b) -> a.id().compareTo(b.id()));
+        List<Uni<Map.Entry<String, List<Long[]>>>> reports =
+                keys.stream().map(key -> daily(plan, key, start, end)).toList();
+        Uni<List<Map.Entry<String, List<Long[]>>>> all =
+                reports.isEmpty()
+                        ? Uni.createFrom().item(List.of())
+                        : Uni.join().all(reports).andFailFast();
+        return all.map(
+                entries -> {
+                    Map<String, List<Long[]>> values = new LinkedHashMap<>();
+                    entries.forEach(e -> values.put(e.getKey(), e.getValue()));
+                    return new Usage(plan.name(), start.toString(), end.toString(), values);
+                });
+    }
+
+    private Uni<Map.Entry<String, List<Long[]>>> daily(
+            UsagePlan plan, KnownKey key, LocalDate start, LocalDate end) {
+        List<String> args =
+                List.of(
+                        plan.name(),
+                        Long.toString(start.toEpochDay()),
+                        Long.toString(end.toEpochDay()));
+        return REPORT.run(redis, List.of(recordKey(key)), args)
+                .map(reply -> Map.entry(key.id(), days(plan, reply, start, end)));
+    }
+
+    /** Carries the remaining quota forward over days without traffic, resetting at boundaries. */
+    static List<Long[]> days(UsagePlan plan, Response reply, LocalDate start, LocalDate end) {
+        String createdText = reply.get(0).toString();
+        LocalDate created =
+                createdText.isEmpty()
+                        ? start
+                        : LocalDate.ofInstant(
+                                Instant.ofEpochSecond(Long.parseLong(createdText)), ZoneOffset.UTC);
+        List<Long[]> days = new ArrayList<>();
+        LocalDate period = null;
+        Long remaining = null;
+        int i = 1;
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1), i += 2) {
+            String used = reply.get(i).toString();
+            String left = reply.get(i + 1).toString();
+            if (plan.quota().isPresent()) {
+                QuotaSettings quota = plan.quota().get();
+                LocalDate periodStart = quota.period().start(day);
+                if (!periodStart.equals(period)) {
+                    period = periodStart;
+                    remaining = (long) effectiveLimit(quota, periodStart, created);
+                }
+                if (!left.isEmpty()) {
+                    remaining = Long.parseLong(left);
+                }
+            }
+            days.add(new Long[] {used.isEmpty() ? 0L : Long.parseLong(used), remaining});
+        }
+        return days;
+    }
+
+    static int effectiveLimit(QuotaSettings quota, LocalDate periodStart, LocalDate created) {
+        boolean first = periodStart.equals(quota.period().start(created));
+        return first ? Math.max(0, quota.limit() - quota.offset()) : quota.limit();
+    }
+
+    /** Sets the remaining requests of the current period for one key; returns today's usage. */
+    public Uni<Usage> updateRemaining(UsagePlan plan, KnownKey key, long remaining) {
+        QuotaSettings quota = plan.quota().orElseThrow();
+        return redis.execute(Command.TIME)
+                .flatMap(
+                        time ->
+                                redis.execute(Command.HGET, recordKey(key), "created")
+                                        .flatMap(
+                                                created -> {
+                                                    long now =
+                                                            Long.parseLong(time.get(0).toString());
+                                                    LocalDate today =
+                                                            LocalDate.ofInstant(
+                                                                    Instant.ofEpochSecond(now),
+                                                                    ZoneOffset.UTC);
+                                                    LocalDate createdDay =
+                                                            created == null
+                                                                    ? today
+                                                                    : LocalDate.ofInstant(
+                                                                            Instant.ofEpochSecond(
+                                                                                    Long.parseLong(
+                                                                                            created
+                                                                                                    .toString())),
+                                                                            ZoneOffset.UTC);
+                                                    LocalDate periodStart =
+                                                            quota.period().start(today);
+                                                    LocalDate nextPeriod =
+                                                            nextPeriodStart(quota, periodStart);
+                                                    long counter =
+                                                            effectiveLimit(
+                                                                            quota,
+                                                                            periodStart,
+                                                                            createdDay)
+                                                                    - remaining;
+                                                    List<String> keys =
+                                                            List.of(
+                                                                    UsageKeys.quota(
+                                                                            key.sha256(),
+                                                                            plan.name(),
+                                                                            periodStart
+                                                                                    .toEpochDay()),
+                                                                    UsageKeys.dailyUsage(
+                                                                            key.sha256(),
+                                                                            plan.name(),
+                                                                            today.toEpochDay()));
+                                                    List<String> args =
+                                                            Arrays.asList(
+                                                                    Long.toString(counter),
+                                                                    Long.toString(remaining),
+                                                                    Long.toString(
+                                                                            nextPeriod.toEpochDay()
+                                                                                            * 86_400
+                                                                                    + 86_400),
+                                                                    Long.toString(
+                                                                            config
+                                                                                            .usageRetentionDays()
+                                                                                    * 86_400L));
+                                                    return UPDATE.run(redis, keys, args)
+                                                            .map(
+                                                                    used -> {
+                                                                        Map<String, List<Long[]>>
+                                                                                values =
+                                                                                        new LinkedHashMap<>();
+                                                                        List<Long[]> day =
+                                                                                new ArrayList<>();
+                                                                        day.add(
+                                                                                new Long[] {
+                                                                                    Long.parseLong(
+                                                                                            used
+                                                                                                    .toString()),
+                                                                                    remaining
+                                                                                });
+                                                                        values.put(key.id(), day);
+                                                                        return new Usage(
+                                                                                plan.name(),
+                                                                                today.toString(),
+                                                                                today.toString(),
+                                                                                values);
+                                                                    });
+                                                }));
+    }
+
+    private static LocalDate nextPeriodStart(QuotaSettings quota, LocalDate periodStart) {
+        return switch (quota.period()) {
+            case DAY -> periodStart.plusDays(1);
+            case WEEK -> periodStart.plusWeeks(1);
+            case MONTH -> periodStart.plusMonths(1);
+        };
+    }
+
+    private static String recordKey(KnownKey key) {
+        return UsageKeys.record(key.sha256());
+    }
+
+    public UsagePlanCatalog catalog() {
+        return catalog;
+    }
+
+    public ApiKeyDirectory directory() {
+        return directory;
+    }
+}
