@@ -77,8 +77,11 @@ wait_for_ready() {
 }
 
 # random_alphanumeric N: N characters of [A-Za-z0-9] from the kernel's CSPRNG.
+# (No `tr < /dev/urandom | head`: under pipefail, tr's SIGPIPE would fail the script.)
 random_alphanumeric() {
-  LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c "$1"
+  local pool
+  pool=$(head -c 4096 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9')
+  printf '%s' "${pool:0:$1}"
 }
 
 # config_value NAME DEFAULT: a property from the suite configuration file ($CONFIG).
