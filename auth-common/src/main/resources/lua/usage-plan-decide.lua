@@ -10,21 +10,36 @@
 --
 -- Returns {outcome, key id, plan, burst, tokens left, seconds to full, quota limit,
 --          quota remaining, seconds to period end, retry after}, numbers as strings;
--- outcome: ALLOWED, FORBIDDEN, THROTTLED, QUOTA_EXCEEDED. Only ALLOWED writes anything.
+-- outcome: ALLOWED, FORBIDDEN, THROTTLED, QUOTA_EXCEEDED. Only ALLOWED leaves anything written.
 local record = KEYS[1]
 local tag = string.sub(record, 1, -5)
-local head = redis.call('HMGET', record, 'id', 'enabled', 'api:' .. ARGV[1], 'api:*', 'created')
-local id, enabled = head[1], head[2]
-local plan = head[3] or head[4]
-if not id or enabled ~= '1' or not plan then
+local route = ARGV[2]
+-- One read of the record: the plan settings for this API, and for '*' (plans covering every API).
+local names = {'id', 'enabled', 'created'}
+for _, api in ipairs({ARGV[1], '*'}) do
+  local p = 'a|' .. api .. '|'
+  for _, f in ipairs({'plan', 'rate', 'burst', 'limit', 'offset', 'period', 'm|' .. route .. '|rate', 'm|' .. route .. '|burst'}) do
+    names[#names + 1] = p .. f
+  end
+end
+local r = redis.call('HMGET', record, unpack(names))
+local id, enabled = r[1], r[2]
+if not id or enabled ~= '1' then
   return {'FORBIDDEN'}
 end
-
-local route = ARGV[2]
-local p = plan .. '|'
-local m = p .. 'm|' .. route .. '|'
-local s = redis.call('HMGET', record, p .. 'rate', p .. 'burst', p .. 'limit', p .. 'offset', p .. 'period',
-  m .. 'rate', m .. 'burst')
+local base = 3
+if not r[4] then
+  base = 11
+end
+local s = {}
+for i = 1, 8 do
+  s[i] = r[base + i]
+end
+local plan = s[1]
+if not plan then
+  return {'FORBIDDEN'}
+end
+local created = r[3]
 
 local t = redis.call('TIME')
 local offset_s = tonumber(ARGV[3])
@@ -33,9 +48,9 @@ local now_us = now_s * 1000000 + tonumber(t[2])
 local today = math.floor(now_s / 86400)
 
 -- Throttle: a method-level bucket replaces the plan-level one for that method.
-local rate, burst, bucket = tonumber(s[1]), tonumber(s[2]), tag .. ':tb:' .. plan .. ':*'
-if s[6] then
-  rate, burst, bucket = tonumber(s[6]), tonumber(s[7]), tag .. ':tb:' .. plan .. ':' .. route
+local rate, burst, bucket = tonumber(s[2]), tonumber(s[3]), tag .. ':tb:' .. plan .. ':*'
+if s[7] then
+  rate, burst, bucket = tonumber(s[7]), tonumber(s[8]), tag .. ':tb:' .. plan .. ':' .. route
 end
 local tokens, to_full = -1, 0
 if burst then
@@ -92,24 +107,27 @@ local function period_bounds(period, day)
 end
 
 -- Quota: limit per calendar period; offset less in the period the key joined the plan.
-local limit, remaining, to_end, quota_key = -1, -1, 0, nil
-if s[3] then
-  local start, finish = period_bounds(s[5], today)
-  local first = period_bounds(s[5], math.floor(tonumber(head[5]) / 86400))
-  limit = tonumber(s[3])
+local limit, remaining, to_end = -1, -1, 0
+if s[4] then
+  local start, finish = period_bounds(s[6], today)
+  local first = period_bounds(s[6], math.floor(tonumber(created) / 86400))
+  limit = tonumber(s[4])
   if start == first then
-    limit = math.max(0, limit - tonumber(s[4]))
+    limit = math.max(0, limit - tonumber(s[5]))
   end
-  quota_key = tag .. ':q:' .. plan .. ':' .. start
-  local used = tonumber(redis.call('GET', quota_key) or '0')
+  local quota_key = tag .. ':q:' .. plan .. ':' .. start
   to_end = finish * 86400 - now_s
-  if used >= limit then
+  -- Count first, undo on refusal: one call on the hot path instead of a read and a write.
+  local used = redis.call('INCR', quota_key)
+  if used == 1 then
+    redis.call('EXPIREAT', quota_key, finish * 86400 - offset_s + 86400)
+  end
+  if used > limit then
+    redis.call('DECR', quota_key)
     return {'QUOTA_EXCEEDED', id, plan, tostring(burst or -1), tostring(math.floor(math.max(tokens, 0))), '0',
       tostring(limit), '0', tostring(to_end), tostring(math.max(1, to_end))}
   end
-  remaining = limit - used - 1
-  redis.call('INCR', quota_key)
-  redis.call('EXPIREAT', quota_key, finish * 86400 - offset_s + 86400)
+  remaining = limit - used
 end
 
 if burst then
@@ -126,11 +144,12 @@ if burst then
 end
 
 local usage = tag .. ':u:' .. plan .. ':' .. today
-redis.call('HINCRBY', usage, 'used', 1)
+if redis.call('HINCRBY', usage, 'used', 1) == 1 then
+  redis.call('EXPIRE', usage, tonumber(ARGV[4]) * 86400)
+end
 if limit >= 0 then
   redis.call('HSET', usage, 'remaining', remaining)
 end
-redis.call('EXPIRE', usage, tonumber(ARGV[4]) * 86400)
 
 return {'ALLOWED', id, plan, tostring(burst or -1), tostring(math.floor(math.max(tokens, 0))), tostring(to_full),
   tostring(limit), tostring(remaining), tostring(to_end), '0'}

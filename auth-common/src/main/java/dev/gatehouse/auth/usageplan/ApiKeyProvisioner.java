@@ -132,40 +132,41 @@ public class ApiKeyProvisioner {
                                 key.enabled() ? "1" : "0"));
         Map<String, String> planByApi = new LinkedHashMap<>();
         for (UsagePlan plan : catalog.plansOf(key)) {
+            // Denormalised per API, so the decision script reads everything in one HMGET.
             for (String api : plan.apis()) {
-                fields.addAll(List.of("api:" + api, plan.name()));
                 planByApi.put(api, plan.name());
+                String p = "a|" + api + "|";
+                fields.addAll(List.of(p + "plan", plan.name()));
+                plan.throttle()
+                        .ifPresent(
+                                t ->
+                                        fields.addAll(
+                                                List.of(
+                                                        p + "rate",
+                                                        Double.toString(t.rateLimit()),
+                                                        p + "burst",
+                                                        Integer.toString(t.burstLimit()))));
+                plan.quota()
+                        .ifPresent(
+                                q ->
+                                        fields.addAll(
+                                                List.of(
+                                                        p + "limit",
+                                                        Integer.toString(q.limit()),
+                                                        p + "offset",
+                                                        Integer.toString(q.offset()),
+                                                        p + "period",
+                                                        q.period().name())));
+                plan.methodThrottles()
+                        .forEach(
+                                (method, t) ->
+                                        fields.addAll(
+                                                List.of(
+                                                        p + "m|" + method + "|rate",
+                                                        Double.toString(t.rateLimit()),
+                                                        p + "m|" + method + "|burst",
+                                                        Integer.toString(t.burstLimit()))));
             }
-            String p = plan.name() + "|";
-            plan.throttle()
-                    .ifPresent(
-                            t ->
-                                    fields.addAll(
-                                            List.of(
-                                                    p + "rate",
-                                                    Double.toString(t.rateLimit()),
-                                                    p + "burst",
-                                                    Integer.toString(t.burstLimit()))));
-            plan.quota()
-                    .ifPresent(
-                            q ->
-                                    fields.addAll(
-                                            List.of(
-                                                    p + "limit",
-                                                    Integer.toString(q.limit()),
-                                                    p + "offset",
-                                                    Integer.toString(q.offset()),
-                                                    p + "period",
-                                                    q.period().name())));
-            plan.methodThrottles()
-                    .forEach(
-                            (method, t) ->
-                                    fields.addAll(
-                                            List.of(
-                                                    p + "m|" + method + "|rate",
-                                                    Double.toString(t.rateLimit()),
-                                                    p + "m|" + method + "|burst",
-                                                    Integer.toString(t.burstLimit()))));
         }
         await(WRITE.run(redis, List.of(UsageKeys.record(sha256)), fields));
         return planByApi;
