@@ -15,5 +15,8 @@ public final class TestKeys {
     /** Configured with enabled=false. */
     public static final String DISABLED = "StoresServiceDisabledKey01";
 
+    /** A plan that fails closed when Redis is unreachable. */
+    public static final String FAIL_CLOSED = "StoresServiceClosedKey0001";
+
     private TestKeys() {}
 }
