@@ -44,10 +44,10 @@ PROPS
 . "$ROOT/deploy/local/lib.sh"
 GATEHOUSE_BENCH_API_KEY=$(random_alphanumeric 40)
 export GATEHOUSE_BENCH_API_KEY
-UNKEYED_PID=""
 cleanup() {
-  [ -n "$UNKEYED_PID" ] && kill "$UNKEYED_PID" 2>/dev/null && wait "$UNKEYED_PID" 2>/dev/null
-  "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet || true
+  set +e
+  # down.sh stops every process with a pid file in the run dir, the unkeyed instance included.
+  "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
   rm -rf "$RUN_DIR"
 }
 trap cleanup EXIT
@@ -57,9 +57,7 @@ GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_D
   --stores-admin-port "$(port)" >/dev/null
 QUARKUS_HTTP_PORT=$UNKEYED_PORT QUARKUS_MANAGEMENT_PORT=$(port) GATEHOUSE_CONFIG="$CONFIG" \
   QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=false \
-  java -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/logs/unkeyed.log" 2>&1 &
-UNKEYED_PID=$!
-echo "$UNKEYED_PID" > "$RUN_DIR/pids/unkeyed.pid"
+  start_process unkeyed "$RUN_DIR" java -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
 wait_for_ready unkeyed "$UNKEYED_PORT" "$RUN_DIR" 90 >/dev/null || { tail "$RUN_DIR/logs/unkeyed.log"; exit 1; }
 
 # Total EVALSHA/EVAL calls Redis has served (the catalogue's reads and the usage-plan check).

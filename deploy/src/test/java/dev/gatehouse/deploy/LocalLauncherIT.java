@@ -36,6 +36,12 @@ class LocalLauncherIT {
 
     @TempDir Path runDir;
 
+    /** Whatever an assertion interrupted, nothing the launcher started outlives the test. */
+    @org.junit.jupiter.api.AfterEach
+    void stopEverything() throws Exception {
+        launcher("down.sh", "--run-dir", runDir.toString(), "--quiet");
+    }
+
     @Test
     void startsDetachedServesTheSuiteAndStopsCleanly() throws Exception {
         int redis = FreePort.pick();
