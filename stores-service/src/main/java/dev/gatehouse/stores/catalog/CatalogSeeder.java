@@ -38,11 +38,17 @@ public class CatalogSeeder {
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
+    private final StoreJson storeJson;
     private final StoresConfig config;
 
-    CatalogSeeder(ReactiveRedisDataSource redis, ObjectMapper json, StoresConfig config) {
+    CatalogSeeder(
+            ReactiveRedisDataSource redis,
+            ObjectMapper json,
+            StoreJson storeJson,
+            StoresConfig config) {
         this.redis = redis;
         this.json = json;
+        this.storeJson = storeJson;
         this.config = config;
     }
 
@@ -84,7 +90,7 @@ public class CatalogSeeder {
         List<String> args =
                 List.of(
                         store.id(),
-                        write(store),
+                        storeJson.write(store),
                         Double.toString(store.longitude()),
                         Double.toString(store.latitude()),
                         Integer.toString(position),
@@ -104,7 +110,7 @@ public class CatalogSeeder {
         Map<String, Store> stores = new HashMap<>();
         if (all != null) {
             for (String id : all.getKeys()) {
-                stores.put(id, readStore(all.get(id).toString()));
+                stores.put(id, storeJson.read(all.get(id).toString()));
             }
         }
         return stores;
@@ -119,22 +125,6 @@ public class CatalogSeeder {
                             + config.seed().resource()
                             + " is not a JSON array of stores",
                     e);
-        }
-    }
-
-    private Store readStore(String text) {
-        try {
-            return json.readValue(text, Store.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable store in Redis", e);
-        }
-    }
-
-    private String write(Store store) {
-        try {
-            return json.writeValueAsString(store);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

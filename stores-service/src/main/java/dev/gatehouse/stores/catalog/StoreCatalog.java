@@ -1,14 +1,11 @@
 package dev.gatehouse.stores.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.api.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +19,9 @@ public class StoreCatalog {
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ReactiveRedisDataSource redis;
-    private final ObjectMapper json;
+    private final StoreJson json;
 
-    StoreCatalog(ReactiveRedisDataSource redis, ObjectMapper json) {
+    StoreCatalog(ReactiveRedisDataSource redis, StoreJson json) {
         this.redis = redis;
         this.json = json;
     }
@@ -44,25 +41,16 @@ public class StoreCatalog {
             return Uni.createFrom().item(Optional.empty());
         }
         return redis.execute(Command.HGET, CatalogKeys.BY_ID, id)
-                .map(found -> Optional.ofNullable(found).map(r -> read(r.toString())));
+                .map(found -> Optional.ofNullable(found).map(r -> json.read(r.toString())));
     }
 
     private List<Store> stores(Response response) {
         List<Store> stores = new ArrayList<>(response.size());
         for (Response item : response) {
             if (item != null) {
-                stores.add(read(item.toString()));
+                stores.add(json.read(item.toString()));
             }
         }
         return stores;
-    }
-
-    /** Parses a store as stored by {@link CatalogSeeder}. */
-    Store read(String text) {
-        try {
-            return json.readValue(text, Store.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable store in Redis", e);
-        }
     }
 }

@@ -1,16 +1,13 @@
 package dev.gatehouse.stores.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.api.RedisScript;
 import dev.gatehouse.stores.catalog.CatalogKeys;
 import dev.gatehouse.stores.catalog.SearchText;
-import dev.gatehouse.stores.catalog.Store;
+import dev.gatehouse.stores.catalog.StoreJson;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,9 +21,9 @@ public class StoreSearch {
     private static final RedisScript SEARCH = RedisScript.fromClasspath("lua/search-stores.lua");
 
     private final ReactiveRedisDataSource redis;
-    private final ObjectMapper json;
+    private final StoreJson json;
 
-    StoreSearch(ReactiveRedisDataSource redis, ObjectMapper json) {
+    StoreSearch(ReactiveRedisDataSource redis, StoreJson json) {
         this.redis = redis;
         this.json = json;
     }
@@ -57,19 +54,11 @@ public class StoreSearch {
             String distance = flat.get(i + 1).toString();
             hits.add(
                     new StoreHit(
-                            read(flat.get(i).toString()),
+                            json.read(flat.get(i).toString()),
                             distance.isEmpty()
                                     ? null
                                     : Math.round(Double.parseDouble(distance) * 1000) / 1000.0));
         }
         return hits;
-    }
-
-    private Store read(String text) {
-        try {
-            return json.readValue(text, Store.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable store in Redis", e);
-        }
     }
 }
