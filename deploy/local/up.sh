@@ -27,6 +27,7 @@ usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
                   stores-service's management interface, usage reports and metrics, loopback only)
 
 Suite settings: \$GATEHOUSE_CONFIG, else deploy/local/gatehouse.properties.
+Extra JVM options for the services: \$GATEHOUSE_JAVA_OPTS (e.g. a JFR recording).
 USAGE
 }
 
@@ -110,7 +111,7 @@ for entry in "${SERVICES[@]}"; do
   QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
   GATEHOUSE_CONFIG="$CONFIG" \
   GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/api-keys.json" \
-    start_process "$name" "$RUN_DIR" java -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+    start_process "$name" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
 done
 
 for entry in "${SERVICES[@]}"; do
