@@ -4,25 +4,20 @@
 --
 -- KEYS[1]  {ak:<sha256>}:key, the key's record. Every other key this script touches is derived
 --          from it and shares its hash tag, so it runs unchanged on Redis Cluster.
--- ARGV[1]  API name     ARGV[2] method key, e.g. /stores/GET
--- ARGV[3]  clock offset in seconds (tests only; 0 in production)
--- ARGV[4]  days of daily usage to keep
+-- ARGV[1]  method key, e.g. /stores/GET
+-- ARGV[2]  clock offset in seconds (tests only; 0 in production)
+-- ARGV[3]  days of daily usage to keep
+-- ARGV[4..19] the record fields of this API's plan, then of a '*' plan (see UsagePlanLimiter)
 --
 -- Returns {outcome, key id, plan, burst, tokens left, seconds to full, quota limit,
 --          quota remaining, seconds to period end, retry after}, numbers as strings;
 -- outcome: ALLOWED, FORBIDDEN, THROTTLED, QUOTA_EXCEEDED. Only ALLOWED leaves anything written.
 local record = KEYS[1]
 local tag = string.sub(record, 1, -5)
-local route = ARGV[2]
--- One read of the record: the plan settings for this API, and for '*' (plans covering every API).
-local names = {'id', 'enabled', 'created'}
-for _, api in ipairs({ARGV[1], '*'}) do
-  local p = 'a|' .. api .. '|'
-  for _, f in ipairs({'plan', 'rate', 'burst', 'limit', 'offset', 'period', 'm|' .. route .. '|rate', 'm|' .. route .. '|burst'}) do
-    names[#names + 1] = p .. f
-  end
-end
-local r = redis.call('HMGET', record, unpack(names))
+local route = ARGV[1]
+-- One read of the record: the plan settings for this API (ARGV[4..11]) and for '*' (plans
+-- covering every API, ARGV[12..19]); the caller precomputes the field names once per route.
+local r = redis.call('HMGET', record, 'id', 'enabled', 'created', unpack(ARGV, 4, 19))
 local id, enabled = r[1], r[2]
 if not id or enabled ~= '1' then
   return {'FORBIDDEN'}
@@ -42,7 +37,7 @@ end
 local created = r[3]
 
 local t = redis.call('TIME')
-local offset_s = tonumber(ARGV[3])
+local offset_s = tonumber(ARGV[2])
 local now_s = tonumber(t[1]) + offset_s
 local now_us = now_s * 1000000 + tonumber(t[2])
 local today = math.floor(now_s / 86400)
@@ -145,7 +140,7 @@ end
 
 local usage = tag .. ':u:' .. plan .. ':' .. today
 if redis.call('HINCRBY', usage, 'used', 1) == 1 then
-  redis.call('EXPIRE', usage, tonumber(ARGV[4]) * 86400)
+  redis.call('EXPIRE', usage, tonumber(ARGV[3]) * 86400)
 end
 if limit >= 0 then
   redis.call('HSET', usage, 'remaining', remaining)

@@ -7,7 +7,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a request with a given API key may proceed: one EVALSHA of {@code
@@ -28,6 +31,7 @@ public class UsagePlanLimiter {
     private final String retentionDays;
     private final RedisCircuitBreaker circuit;
     private volatile long clockOffsetSeconds;
+    private final Map<String, List<String>> recordFields = new ConcurrentHashMap<>();
 
     public UsagePlanLimiter(
             ReactiveRedisDataSource redis,
@@ -56,10 +60,7 @@ public class UsagePlanLimiter {
         if (!circuit.allowsCall()) {
             return Uni.createFrom().item(() -> withoutRedis(sha256));
         }
-        return DECIDE.run(
-                        redis,
-                        List.of(UsageKeys.record(sha256)),
-                        List.of(api, methodKey, Long.toString(clockOffsetSeconds), retentionDays))
+        return DECIDE.run(redis, List.of(UsageKeys.record(sha256)), arguments(methodKey))
                 .ifNoItem()
                 .after(timeout)
                 .fail()
@@ -75,6 +76,37 @@ public class UsagePlanLimiter {
                                     failure.toString());
                             return withoutRedis(sha256);
                         });
+    }
+
+    /** Script arguments: route, clock offset, retention, then the 16 record fields to read. */
+    private List<String> arguments(String methodKey) {
+        List<String> fields = recordFields.computeIfAbsent(methodKey, this::fields);
+        List<String> args = new ArrayList<>(3 + fields.size());
+        args.add(methodKey);
+        args.add(Long.toString(clockOffsetSeconds));
+        args.add(retentionDays);
+        args.addAll(fields);
+        return args;
+    }
+
+    private List<String> fields(String methodKey) {
+        List<String> fields = new ArrayList<>(16);
+        for (String scope : List.of(api, UsagePlan.ALL_APIS)) {
+            String p = "a|" + scope + "|";
+            for (String field :
+                    List.of(
+                            "plan",
+                            "rate",
+                            "burst",
+                            "limit",
+                            "offset",
+                            "period",
+                            "m|" + methodKey + "|rate",
+                            "m|" + methodKey + "|burst")) {
+                fields.add(p + field);
+            }
+        }
+        return List.copyOf(fields);
     }
 
     private UsageDecision withoutRedis(String sha256) {

@@ -107,6 +107,27 @@ public class ApiKeyFilter {
         }
     }
 
+    // Resolved on first use, not per request: these beans need Redis, which a service without
+    // keyed routes (index-service) never configures.
+    private volatile UsagePlanLimiter resolvedLimiter;
+    private volatile UsagePlanCatalog resolvedCatalog;
+
+    private UsagePlanLimiter limiter() {
+        UsagePlanLimiter l = resolvedLimiter;
+        if (l == null) {
+            resolvedLimiter = l = limiter.get();
+        }
+        return l;
+    }
+
+    private UsagePlanCatalog catalog() {
+        UsagePlanCatalog c = resolvedCatalog;
+        if (c == null) {
+            resolvedCatalog = c = catalog.get();
+        }
+        return c;
+    }
+
     private Response withHeaders(Response response, UsageDecision decision, String methodKey) {
         if (!config.rateLimitHeaders()) {
             return response;
