@@ -49,20 +49,7 @@ class LocalLauncherIT {
         int stores = FreePort.pick();
         int admin = FreePort.pick();
 
-        Result up =
-                launcher(
-                        "up.sh",
-                        "--detach",
-                        "--run-dir",
-                        runDir.toString(),
-                        "--redis-port",
-                        "" + redis,
-                        "--index-port",
-                        "" + index,
-                        "--stores-port",
-                        "" + stores,
-                        "--stores-admin-port",
-                        "" + admin);
+        Result up = upDetached(redis, index, stores, admin);
         assertEquals(0, up.exit, up.output);
         assertTrue(up.output.contains("http://127.0.0.1:" + index + "/"), up.output);
         List<Long> pids = pids();
@@ -99,20 +86,7 @@ class LocalLauncherIT {
                         .contains("\"quota\";q=4998;w="),
                 "free plan: 5000 - offset 2");
 
-        Result again =
-                launcher(
-                        "up.sh",
-                        "--detach",
-                        "--run-dir",
-                        runDir.toString(),
-                        "--redis-port",
-                        "" + redis,
-                        "--index-port",
-                        "" + index,
-                        "--stores-port",
-                        "" + stores,
-                        "--stores-admin-port",
-                        "" + admin);
+        Result again = upDetached(redis, index, stores, admin);
         assertNotEquals(0, again.exit);
         assertTrue(again.output.contains("already running"), again.output);
 
@@ -123,7 +97,7 @@ class LocalLauncherIT {
                     ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                     "pid " + pid + " still alive");
         }
-        for (int port : new int[] {redis, index, stores}) {
+        for (int port : new int[] {redis, index, stores, admin}) {
             assertFalse(listening(port), "port " + port + " still open");
         }
         assertTrue(Files.isRegularFile(runDir.resolve("logs").resolve("stores-service.log")));
@@ -133,26 +107,30 @@ class LocalLauncherIT {
     void refusesAPortInUseWithAClearMessage() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            Result up =
-                    launcher(
-                            "up.sh",
-                            "--detach",
-                            "--run-dir",
-                            runDir.toString(),
-                            "--redis-port",
-                            "" + FreePort.pick(),
-                            "--index-port",
-                            "" + FreePort.pick(),
-                            "--stores-port",
-                            "" + port,
-                            "--stores-admin-port",
-                            "" + FreePort.pick());
+            Result up = upDetached(FreePort.pick(), FreePort.pick(), port, FreePort.pick());
             assertEquals(1, up.exit, up.output);
             assertTrue(
                     up.output.contains("port " + port + " (stores-service) is already in use"),
                     up.output);
             assertTrue(pids().isEmpty(), "nothing was started");
         }
+    }
+
+    /** deploy/local/up.sh --detach in this test's run directory, on the given ports. */
+    private Result upDetached(int redis, int index, int stores, int admin) throws Exception {
+        return launcher(
+                "up.sh",
+                "--detach",
+                "--run-dir",
+                runDir.toString(),
+                "--redis-port",
+                "" + redis,
+                "--index-port",
+                "" + index,
+                "--stores-port",
+                "" + stores,
+                "--stores-admin-port",
+                "" + admin);
     }
 
     private List<Long> pids() throws IOException {

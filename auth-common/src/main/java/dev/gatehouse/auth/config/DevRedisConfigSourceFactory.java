@@ -73,14 +73,12 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
         return started.port();
     }
 
+    /** The launcher's run directory, next to the suite file; else under this module's target. */
     private static Path runDir() {
         Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy").resolve("local"))) {
-                return dir.resolve("deploy").resolve("local").resolve("run");
-            }
-        }
-        return start.resolve("target").resolve("dev-redis");
+        return SuiteConfigSourceFactory.findUpwards(start)
+                .map(suiteFile -> suiteFile.getParent().resolve("run"))
+                .orElseGet(() -> start.resolve("target").resolve("dev-redis"));
     }
 
     private static Optional<Integer> recordedPort(Path portFile) {
