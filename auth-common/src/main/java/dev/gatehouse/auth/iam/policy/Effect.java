@@ -1,0 +1,7 @@
+package dev.gatehouse.auth.iam.policy;
+
+/** The {@code Effect} of a policy statement. */
+public enum Effect {
+    ALLOW,
+    DENY
+}
