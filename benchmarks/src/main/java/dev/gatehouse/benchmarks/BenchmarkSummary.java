@@ -36,7 +36,13 @@ public final class BenchmarkSummary {
         for (String file : args) {
             for (JsonNode run : json.readTree(Path.of(file).toFile())) {
                 String name = run.path("benchmark").asText();
-                String impl = name.contains("Gatehouse") ? "gatehouse" : "bucket4j";
+                String impl =
+                        name.contains("GatehouseDecision")
+                                ? "gatehouse"
+                                : name.contains("Bucket4j") ? "bucket4j" : null;
+                if (impl == null) {
+                    continue; // not a usage-plan benchmark (PolicyEvaluation): its JMH log has it
+                }
                 String key =
                         impl
                                 + "|"
