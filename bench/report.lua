@@ -8,7 +8,8 @@ if body and body ~= "" then
 end
 local headers = os.getenv("BENCH_HEADERS")
 if headers and headers ~= "" then
-  for name, value in string.gmatch(headers, "([^:;]+):([^;]*)") do
+  -- One "name:value" per line (SigV4 values contain ';' and ',').
+  for name, value in string.gmatch(headers, "([^:\n]+):([^\n]*)") do
     wrk.headers[name] = value
   end
 end

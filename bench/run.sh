@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# HTTP load benchmark with wrk. Starts a private suite on free ports (plus a second
-# stores-service with the API-key check disabled), and measures in one run:
-#   baseline   GET /q/health/live           the cheapest route the framework serves
-#   unkeyed    GET /stores, check disabled  the same route without the usage-plan check
-#   keyed      GET /stores with x-api-key   API key + usage plan (throttle, quota, daily usage)
-#   and GET /stores/{id}, POST /stores/search (query, near)
-# Prints req/s, p50/p99 latency, each throughput as a ratio of the baseline, keyed/unkeyed, and
-# the Redis round trips the usage-plan check adds per request (from Redis's own command stats).
+# HTTP load benchmark with wrk. Starts a private suite on free ports, plus two more
+# stores-service instances on the same Redis (one with no checks at all, one with API keys but no
+# IAM), and measures in one run:
+#   baseline      GET /q/health/live             the cheapest route the framework serves
+#   open          GET /stores, every check off   the same route unauthenticated and unkeyed
+#   keyed         GET /stores with x-api-key     API key + usage plan only (IAM off)
+#   signed+keyed  GET /stores, SigV4 + x-api-key  as deployed: AWS_IAM, then the usage plan
+#   and GET /stores/{id} signed+keyed, POST /stores/search (query, near)
+# Prints req/s, p50/p99 latency, each throughput as a ratio of the baseline, keyed/open and
+# signed+keyed/open, and the Redis round trips each check adds per request (from Redis's own
+# command stats). Signatures are made once per scenario with openssl (SigV4 has no nonce, and a
+# signature stays valid for 5 minutes), so wrk replays a correctly signed request.
 #
 #   bench/run.sh
 #   BENCH_DURATION=30s BENCH_CONNECTIONS=64 BENCH_THREADS=1 bench/run.sh
@@ -29,7 +33,7 @@ fi
 
 RUN_DIR=$(mktemp -d)
 port() { java -jar "$ROOT/local-redis/target/local-redis.jar" free-port; }
-REDIS_PORT=$(port); STORES_PORT=$(port); UNKEYED_PORT=$(port)
+REDIS_PORT=$(port); STORES_PORT=$(port); UNKEYED_PORT=$(port); KEYED_PORT=$(port)
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's own settings plus a plan that never throttles, so wrk measures the check's cost.
 cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<'PROPS'
@@ -39,11 +43,19 @@ gatehouse.usage-plans.bench.quota.limit=2000000000
 gatehouse.usage-plans.bench.quota.period=MONTH
 gatehouse.api-keys.benchKey.plan=bench
 gatehouse.api-keys.benchKey.value=${GATEHOUSE_BENCH_API_KEY}
+gatehouse.iam.principals.bench.arn=arn:aws:iam::${gatehouse.account-id}:user/bench
+gatehouse.iam.principals.bench.access-key-id=${GATEHOUSE_BENCH_ACCESS_KEY_ID}
+gatehouse.iam.principals.bench.secret-access-key=${GATEHOUSE_BENCH_SECRET_ACCESS_KEY}
+gatehouse.iam.principals.bench.policy={"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:*:*:stores-service/*/GET/stores*"}]}
 PROPS
+# The copy lives elsewhere: its policy files are still the suite's.
+echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies" >> "$CONFIG"
 # shellcheck source=../deploy/local/lib.sh
 . "$ROOT/deploy/local/lib.sh"
 GATEHOUSE_BENCH_API_KEY=$(random_alphanumeric 40)
-export GATEHOUSE_BENCH_API_KEY
+GATEHOUSE_BENCH_ACCESS_KEY_ID="AKIA$(random_base32 16)"
+GATEHOUSE_BENCH_SECRET_ACCESS_KEY=$(random_alphanumeric 40)
+export GATEHOUSE_BENCH_API_KEY GATEHOUSE_BENCH_ACCESS_KEY_ID GATEHOUSE_BENCH_SECRET_ACCESS_KEY
 cleanup() {
   set +e
   # down.sh stops every process with a pid file in the run dir, the unkeyed instance included.
@@ -55,10 +67,37 @@ trap cleanup EXIT
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
   --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$(port)" \
   --stores-admin-port "$(port)" >/dev/null
-QUARKUS_HTTP_PORT=$UNKEYED_PORT QUARKUS_MANAGEMENT_PORT=$(port) GATEHOUSE_CONFIG="$CONFIG" \
-  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=false \
-  start_process unkeyed "$RUN_DIR" java -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
-wait_for_ready unkeyed "$UNKEYED_PORT" "$RUN_DIR" 90 >/dev/null || { tail "$RUN_DIR/logs/unkeyed.log"; exit 1; }
+# The master key the launcher generated, so the extra instances read the same sealed secrets.
+. "$RUN_DIR/secrets.env"
+export GATEHOUSE_IAM_MASTER_KEY
+extra_instance() { # name port metering iam
+  QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(port) GATEHOUSE_CONFIG="$CONFIG" \
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=$3 \
+    GATEHOUSE_IAM_ENABLED=$4 \
+    start_process "$1" "$RUN_DIR" java -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
+}
+extra_instance unkeyed "$UNKEYED_PORT" false false
+extra_instance keyed "$KEYED_PORT" true false
+for name in unkeyed keyed; do
+  p=$UNKEYED_PORT; [ "$name" = keyed ] && p=$KEYED_PORT
+  wait_for_ready "$name" "$p" "$RUN_DIR" 90 >/dev/null || { tail "$RUN_DIR/logs/$name.log"; exit 1; }
+done
+
+# SigV4 (header form) for a body-less request, computed with openssl, one line per header.
+hex_of() { od -An -v -tx1 | tr -d ' \n'; }
+hmac() { printf '%s' "$2" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$1" -r | cut -d' ' -f1; }
+sigv4() { # method host path
+  local amz_date day creq sts key
+  amz_date=$(date -u +%Y%m%dT%H%M%SZ); day=${amz_date:0:8}
+  creq=$(printf '%s\n%s\n\nhost:%s\nx-amz-date:%s\n\nhost;x-amz-date\n%s' "$1" "$3" "$2" "$amz_date" \
+    "$(printf '' | openssl dgst -sha256 -r | cut -d' ' -f1)")
+  sts=$(printf 'AWS4-HMAC-SHA256\n%s\n%s/us-east-1/execute-api/aws4_request\n%s' "$amz_date" "$day" \
+    "$(printf '%s' "$creq" | openssl dgst -sha256 -r | cut -d' ' -f1)")
+  key=$(printf 'AWS4%s' "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" | hex_of)
+  for part in "$day" us-east-1 execute-api aws4_request; do key=$(hmac "$key" "$part"); done
+  printf 'Authorization:AWS4-HMAC-SHA256 Credential=%s/%s/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=%s\nX-Amz-Date:%s' \
+    "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$day" "$(hmac "$key" "$sts")" "$amz_date"
+}
 
 # Total EVALSHA/EVAL calls Redis has served (the catalogue's reads and the usage-plan check).
 script_calls() {
@@ -74,15 +113,16 @@ script_calls() {
   echo "$total"
 }
 
-# name|port|method|path|body|api key
+# name|port|method|path|body|api key|signed
 S="http://127.0.0.1"
 SCENARIOS=(
-  "baseline GET /q/health/live|$STORES_PORT|GET|/q/health/live||"
-  "GET /stores unkeyed (check off)|$UNKEYED_PORT|GET|/stores||"
-  "GET /stores keyed|$STORES_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY"
-  "GET /stores/{id} keyed|$STORES_PORT|GET|/stores/par-003||$GATEHOUSE_BENCH_API_KEY"
-  "POST /stores/search query|$STORES_PORT|POST|/stores/search|{\"query\":\"cafe\",\"limit\":8}|"
-  "POST /stores/search near|$STORES_PORT|POST|/stores/search|{\"near\":{\"lat\":48.8566,\"lon\":2.3522},\"radiusKm\":5,\"limit\":8}|"
+  "baseline GET /q/health/live|$STORES_PORT|GET|/q/health/live|||"
+  "GET /stores open (checks off)|$UNKEYED_PORT|GET|/stores|||"
+  "GET /stores keyed (IAM off)|$KEYED_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|"
+  "GET /stores signed+keyed|$STORES_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|signed"
+  "GET /stores/{id} signed+keyed|$STORES_PORT|GET|/stores/par-003||$GATEHOUSE_BENCH_API_KEY|signed"
+  "POST /stores/search query|$STORES_PORT|POST|/stores/search|{\"query\":\"cafe\",\"limit\":8}||"
+  "POST /stores/search near|$STORES_PORT|POST|/stores/search|{\"near\":{\"lat\":48.8566,\"lon\":2.3522},\"radiusKm\":5,\"limit\":8}||"
 )
 
 mkdir -p "$ROOT/bench/results"
@@ -96,8 +136,12 @@ OUT="$ROOT/bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).txt"
 declare -A RPS SPR
 baseline=""
 for scenario in "${SCENARIOS[@]}"; do
-  IFS='|' read -r name port method path body key <<< "$scenario"
-  export BENCH_METHOD=$method BENCH_BODY=$body BENCH_HEADERS=${key:+x-api-key:$key}
+  IFS='|' read -r name port method path body key signed <<< "$scenario"
+  headers=${key:+x-api-key:$key}
+  if [ -n "$signed" ]; then
+    headers="$headers"$'\n'"$(sigv4 "$method" "127.0.0.1:$port" "$path")"
+  fi
+  export BENCH_METHOD=$method BENCH_BODY=$body BENCH_HEADERS=$headers
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/report.lua" "$S:$port$path" >/dev/null
   before=$(script_calls)
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/report.lua" "$S:$port$path" | grep '^RESULT')
@@ -111,10 +155,15 @@ for scenario in "${SCENARIOS[@]}"; do
   RPS[$name]=$rps; SPR[$name]=$spr
   printf '%-34s %10s %9s %9s %8s %8s %12s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" | tee -a "$OUT"
 done
-keyed=${RPS["GET /stores keyed"]}; unkeyed=${RPS["GET /stores unkeyed (check off)"]}
+open=${RPS["GET /stores open (checks off)"]}; keyed=${RPS["GET /stores keyed (IAM off)"]}
+signed=${RPS["GET /stores signed+keyed"]}
 {
-  awk -v k="$keyed" -v u="$unkeyed" 'BEGIN { printf "\nGET /stores keyed / unkeyed throughput: %.2f (target >= 0.85)\n", k / u }'
-  awk -v k="${SPR["GET /stores keyed"]}" -v u="${SPR["GET /stores unkeyed (check off)"]}" \
+  echo
+  awk -v k="$keyed" -v u="$open" 'BEGIN { printf "GET /stores keyed / open throughput:        %.2f (API-key issue target >= 0.85)\n", k / u }'
+  awk -v k="$signed" -v u="$open" 'BEGIN { printf "GET /stores signed+keyed / open throughput: %.2f (IAM issue target >= 0.80)\n", k / u }'
+  awk -v k="${SPR["GET /stores keyed (IAM off)"]}" -v u="${SPR["GET /stores open (checks off)"]}" \
     'BEGIN { printf "Redis round trips the usage-plan check adds per request: %.2f (target 1)\n", k - u }'
+  awk -v k="${SPR["GET /stores signed+keyed"]}" -v u="${SPR["GET /stores keyed (IAM off)"]}" \
+    'BEGIN { printf "Redis scripts IAM adds per request (credentials are cached): %.2f\n", k - u }'
 } | tee -a "$OUT"
 echo "saved $OUT"

@@ -84,6 +84,31 @@ random_alphanumeric() {
   printf '%s' "${pool:0:$1}"
 }
 
+# random_base32 N: N characters of [A-Z2-7] (the alphabet of AWS access key ids).
+random_base32() {
+  local pool
+  pool=$(head -c 4096 /dev/urandom | LC_ALL=C tr -dc 'A-Z2-7')
+  printf '%s' "${pool:0:$1}"
+}
+
+# with_signing_credentials SERVICE CMD...: runs CMD with the AWS credentials SERVICE signs its
+# outgoing calls with, in the standard environment variables the AWS SDK's default chain reads
+# (as on Lambda); any AWS profile or session token of the caller's shell is hidden from it.
+with_signing_credentials() {
+  local service=$1
+  shift
+  if [ "$service" = index-service ]; then
+    (
+      unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE
+      export AWS_ACCESS_KEY_ID="$GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID"
+      export AWS_SECRET_ACCESS_KEY="$GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY"
+      "$@"
+    )
+  else
+    "$@"
+  fi
+}
+
 # config_value NAME DEFAULT: a property from the suite configuration file ($CONFIG).
 config_value() {
   local value

@@ -82,15 +82,21 @@ fi
 
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/redis"
 
-# index-service's API key: generated once, kept (mode 600) with the run's data, given to both
-# stores-service (which stores only its hash) and index-service (which sends it).
+# Secrets generated once and kept (mode 600) with the run's data; dev mode (quarkus:dev) reads and
+# extends the same file. index-service's API key and IAM access key go to stores-service (which
+# stores only a hash / the sealed secret) and to index-service (which sends / signs with them); the
+# master key seals every IAM secret kept in Redis.
 SECRETS="$RUN_DIR/secrets.env"
-if [ ! -s "$SECRETS" ]; then
-  (umask 077; echo "GATEHOUSE_INDEX_API_KEY=$(random_alphanumeric 40)" > "$SECRETS")
-fi
+(umask 077; touch "$SECRETS")
+add_secret() { grep -q "^$1=" "$SECRETS" || echo "$1=$2" >> "$SECRETS"; }
+add_secret GATEHOUSE_INDEX_API_KEY "$(random_alphanumeric 40)"
+add_secret GATEHOUSE_IAM_MASTER_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+add_secret GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID "AKIA$(random_base32 16)"
+add_secret GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
 # shellcheck disable=SC1090
 . "$SECRETS"
-export GATEHOUSE_INDEX_API_KEY
+export GATEHOUSE_INDEX_API_KEY GATEHOUSE_IAM_MASTER_KEY GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID \
+  GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY
 STARTED=()
 cleanup_on_failure() { "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet || true; }
 
@@ -111,7 +117,9 @@ for entry in "${SERVICES[@]}"; do
   QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
   GATEHOUSE_CONFIG="$CONFIG" \
   GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/api-keys.json" \
-    start_process "$name" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/iam-credentials.json" \
+    with_signing_credentials "$name" \
+      start_process "$name" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
 done
 
 for entry in "${SERVICES[@]}"; do
@@ -127,17 +135,28 @@ done
 
 # Key values exist in plaintext only here, written once by the service that created them.
 API_KEYS=$(cat "$RUN_DIR/api-keys.json" 2>/dev/null || echo '{}')
+ACCOUNT_ID=$(config_value gatehouse.account-id 123456789012)
+# IAM: the principals stores-service generated, plus index-service's, which the launcher supplies.
+INDEX_IAM="\"index-service\": {\"accessKeyId\": \"$GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID\", \"secretAccessKey\": \"$GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY\", \"arn\": \"arn:aws:iam::$ACCOUNT_ID:user/index-service\"}"
+GENERATED_IAM=$(sed '1s/^ *{//' "$RUN_DIR/iam-credentials.json" 2>/dev/null || true)
+if [ -n "$(echo "$GENERATED_IAM" | tr -d ' \n}')" ]; then
+  IAM="{ $INDEX_IAM,$GENERATED_IAM"
+else
+  IAM="{ $INDEX_IAM }"
+fi
 umask 077
 cat > "$RUN_DIR/credentials.json" <<JSON
 {
   "region": "$(config_value gatehouse.region us-east-1)",
+  "accountId": "$ACCOUNT_ID",
   "endpoints": {
     "index": "http://127.0.0.1:$INDEX_PORT",
     "stores": "http://127.0.0.1:$STORES_PORT",
     "storesAdmin": "http://127.0.0.1:$STORES_ADMIN_PORT",
     "redis": "redis://127.0.0.1:$REDIS_PORT"
   },
-  "apiKeys": $API_KEYS
+  "apiKeys": $API_KEYS,
+  "iam": $IAM
 }
 JSON
 
@@ -155,8 +174,10 @@ Gatehouse is up.
   stores-service serves metrics on its admin port)
 api keys:
 $(sed -n 's/^ *"\([^"]*\)" *: *"\([^"]*\)".*/  \1: \2/p' "$RUN_DIR/api-keys.json" 2>/dev/null)
-try:
-  curl -H "x-api-key: <freeKey>" http://127.0.0.1:$STORES_PORT/stores
+iam principals (secrets in credentials.json): index-service stores-service fanout-service admin nobody
+try (GET /stores is AWS_IAM + API key; curl 8.1+ signs query strings correctly):
+  curl --aws-sigv4 aws:amz:us-east-1:execute-api --user "<accessKeyId>:<secretAccessKey>" \
+       -H "x-api-key: <freeKey>" http://127.0.0.1:$STORES_PORT/stores
 DONE
 
 if $DETACH; then

@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /** Runs deploy/local/up.sh and down.sh as a user would, against the packaged services. */
 class LocalLauncherIT {
@@ -69,15 +74,25 @@ class LocalLauncherIT {
             assertTrue(up.output.contains("  " + key + ": " + value), "printed like sls deploy");
         }
 
+        assertEquals("123456789012", credentials.at("/accountId").asText());
+        for (String principal :
+                List.of("index-service", "stores-service", "fanout-service", "admin", "nobody")) {
+            JsonNode iam = credentials.at("/iam/" + principal);
+            assertTrue(iam.path("accessKeyId").asText().matches("AKIA[A-Z2-7]{16}"), principal);
+            assertEquals(40, iam.path("secretAccessKey").asText().length(), principal);
+            assertTrue(iam.path("arn").asText().endsWith("/" + principal), principal);
+        }
+
         assertEquals(
                 403,
                 get("http://127.0.0.1:" + stores + "/stores").statusCode(),
                 "GET /stores is private");
         HttpResponse<String> list =
-                get(
+                signedGet(
                         "http://127.0.0.1:" + stores + "/stores",
-                        credentials.at("/apiKeys/freeKey").asText());
-        assertEquals(200, list.statusCode());
+                        credentials.at("/apiKeys/freeKey").asText(),
+                        credentials.at("/iam/admin"));
+        assertEquals(200, list.statusCode(), list.body());
         assertEquals(8, new ObjectMapper().readTree(list.body()).size());
         assertTrue(
                 list.headers()
@@ -152,13 +167,43 @@ class LocalLauncherIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String url, String apiKey) throws Exception {
-        return http.send(
+    /** A GET signed by the AWS SDK v2 signer with a principal's credentials from the launcher. */
+    private HttpResponse<String> signedGet(String url, String apiKey, JsonNode principal)
+            throws Exception {
+        SdkHttpRequest unsigned =
+                SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(URI.create(url)).build();
+        var signed =
+                AwsV4HttpSigner.create()
+                        .sign(
+                                r ->
+                                        r.identity(
+                                                        AwsCredentialsIdentity.create(
+                                                                principal
+                                                                        .path("accessKeyId")
+                                                                        .asText(),
+                                                                principal
+                                                                        .path("secretAccessKey")
+                                                                        .asText()))
+                                                .request(unsigned)
+                                                .payload(ContentStreamProvider.fromUtf8String(""))
+                                                .putProperty(
+                                                        AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                                        "execute-api")
+                                                .putProperty(
+                                                        AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(url))
                         .header("x-api-key", apiKey)
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofSeconds(10));
+        signed.request()
+                .headers()
+                .forEach(
+                        (name, values) -> {
+                            if (!name.equalsIgnoreCase("host")) {
+                                values.forEach(value -> request.header(name, value));
+                            }
+                        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean listening(int port) {

@@ -2,13 +2,20 @@ package dev.gatehouse.index;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.auth.api.GatewayResponses;
+import dev.gatehouse.auth.sigv4.SigV4Rejection;
+import dev.gatehouse.auth.sigv4.SigV4Verifier;
+import dev.gatehouse.auth.sigv4.SignedRequest;
 import dev.gatehouse.redis.local.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -31,6 +38,17 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The key index-service is configured with in tests. */
     public static final String API_KEY = "IndexServiceTestKey0000001";
 
+    /** The access key index-service signs with in tests (test-only values). */
+    static final String ACCESS_KEY_ID = "AKIAINDEXTESTSIGNER2";
+
+    static final String SECRET_ACCESS_KEY = "IndexServiceTestSigningSecret00000000000";
+
+    /**
+     * The real verifier, so that index-service's signatures are checked as stores-service would.
+     */
+    private static final SigV4Verifier VERIFIER =
+            new SigV4Verifier("us-east-1", SigV4Verifier.EXECUTE_API, true);
+
     public static volatile Behaviour behaviour = Behaviour.HEALTHY;
     public static final List<String> requests = new CopyOnWriteArrayList<>();
     private static final AtomicInteger calls = new AtomicInteger();
@@ -50,7 +68,11 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.stores.url",
                 "http://127.0.0.1:" + port,
                 "gatehouse.index.stores-api-key",
-                API_KEY);
+                API_KEY,
+                "gatehouse.signing.access-key-id",
+                ACCESS_KEY_ID,
+                "gatehouse.signing.secret-access-key",
+                SECRET_ACCESS_KEY);
     }
 
     /** Starts (or restarts) the stub on its port. */
@@ -77,8 +99,14 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        String body = new String(bytes, StandardCharsets.UTF_8);
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
+        SigV4Rejection rejection = verify(exchange, bytes);
+        if (rejection != null) {
+            respond(exchange, 403, GatewayResponses.messageBody(rejection.message()));
+            return;
+        }
         if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("x-api-key"))) {
             respond(exchange, 403, "{\"message\":\"Forbidden\"}");
             return;
@@ -103,6 +131,29 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
             default -> {}
         }
         respond(exchange, 200, STORES);
+    }
+
+    /** Null when the request carries a valid signature by the test access key. */
+    private static SigV4Rejection verify(HttpExchange exchange, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        String query = exchange.getRequestURI().getRawQuery();
+        SignedRequest request =
+                new SignedRequest(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        query == null ? "" : query,
+                        headers,
+                        body);
+        SigV4Verifier.Parsed parsed = VERIFIER.parse(request, Instant.now());
+        if (parsed.rejection() != null) {
+            return parsed.rejection();
+        }
+        if (!ACCESS_KEY_ID.equals(parsed.claim().accessKeyId())) {
+            return SigV4Rejection.invalidToken();
+        }
+        return VERIFIER.verify(request, parsed.claim(), SECRET_ACCESS_KEY);
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -34,9 +34,27 @@ public final class GatewayResponses {
                 .build();
     }
 
+    /**
+     * An IAM or resource-policy deny: 403 {@code AccessDeniedException} with the key {@code
+     * Message} (capital M), as API Gateway writes these particular bodies.
+     */
+    public static Response accessDenied(String message) {
+        return Response.status(403)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(ERROR_TYPE_HEADER, "AccessDeniedException")
+                .entity(messageBody("Message", message))
+                .build();
+    }
+
     /** {@code {"message":"..."}} with no whitespace, the message escaped as a JSON string. */
     public static String messageBody(String message) {
-        StringBuilder json = new StringBuilder(message.length() + 16).append("{\"message\":\"");
+        return messageBody("message", message);
+    }
+
+    /** {@code {"<key>":"..."}} with no whitespace, the message escaped as a JSON string. */
+    public static String messageBody(String key, String message) {
+        StringBuilder json =
+                new StringBuilder(message.length() + 16).append("{\"").append(key).append("\":\"");
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);
             switch (c) {

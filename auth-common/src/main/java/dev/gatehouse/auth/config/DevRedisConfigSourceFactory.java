@@ -74,7 +74,7 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
     }
 
     /** The launcher's run directory, next to the suite file; else under this module's target. */
-    private static Path runDir() {
+    static Path runDir() {
         Path start = Path.of("").toAbsolutePath();
         return SuiteConfigSourceFactory.findUpwards(start)
                 .map(suiteFile -> suiteFile.getParent().resolve("run"))

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -27,12 +28,29 @@ public class SuiteConfigSourceFactory implements ConfigSourceFactory {
     public static final String ENV = "GATEHOUSE_CONFIG";
 
     static final String PROPERTY = "gatehouse.config";
+
+    /** The directory of the suite file, for paths relative to it (policy files). */
+    static final String SUITE_DIR = "gatehouse.suite-dir";
+
     static final Path DEFAULT = Path.of("deploy", "local", "gatehouse.properties");
     static final int ORDINAL = 260;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        return locate(context).map(SuiteConfigSourceFactory::load).map(List::of).orElse(List.of());
+        return locate(context)
+                .map(
+                        path ->
+                                List.of(
+                                        load(path),
+                                        new PropertiesConfigSource(
+                                                Map.of(
+                                                        SUITE_DIR,
+                                                        path.toAbsolutePath()
+                                                                .getParent()
+                                                                .toString()),
+                                                "gatehouse-suite-dir",
+                                                ORDINAL)))
+                .orElse(List.of());
     }
 
     static Optional<Path> locate(ConfigSourceContext context) {

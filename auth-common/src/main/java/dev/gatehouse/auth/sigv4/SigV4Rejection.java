@@ -22,12 +22,14 @@ public record SigV4Rejection(String errorType, String message) {
         return new SigV4Rejection("InvalidSignatureException", message);
     }
 
-    static SigV4Rejection invalidToken() {
+    /** An unknown access key, or a missing or wrong session token. */
+    public static SigV4Rejection invalidToken() {
         return new SigV4Rejection(
                 "AccessDeniedException", "The security token included in the request is invalid.");
     }
 
-    static SigV4Rejection expiredToken() {
+    /** Temporary credentials past their expiry. */
+    public static SigV4Rejection expiredToken() {
         return new SigV4Rejection(
                 "ExpiredTokenException", "The security token included in the request is expired");
     }

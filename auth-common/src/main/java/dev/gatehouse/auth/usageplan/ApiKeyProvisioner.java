@@ -1,19 +1,13 @@
 package dev.gatehouse.auth.usageplan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.auth.api.RedisScript;
+import dev.gatehouse.auth.config.RevealFile;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -186,35 +180,14 @@ public class ApiKeyProvisioner {
 
     /** Merges new values into the reveal file (mode 600), written atomically. */
     private void reveal(Map<String, String> values) {
-        Path file = config.revealFile().orElse(null);
-        if (file == null) {
-            return;
-        }
-        try {
-            ObjectNode all =
-                    Files.isRegularFile(file)
-                            ? (ObjectNode) json.readTree(file.toFile())
-                            : json.createObjectNode();
-            values.forEach(all::put);
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, "api-keys", ".partial");
-            try {
-                Files.setPosixFilePermissions(
-                        partial, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Non-POSIX file systems keep their default permissions.
-            }
-            json.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), all);
-            Files.move(
-                    partial,
-                    file,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            Log.infof("api keys %s created; their values are in %s", values.keySet(), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the API key reveal file " + file, e);
-        }
+        config.revealFile()
+                .ifPresent(
+                        file -> {
+                            RevealFile.merge(file, values, json);
+                            Log.infof(
+                                    "api keys %s created; their values are in %s",
+                                    values.keySet(), file);
+                        });
     }
 
     private static String sha256Of(String entry) {

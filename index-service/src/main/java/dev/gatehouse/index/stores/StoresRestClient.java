@@ -1,5 +1,6 @@
 package dev.gatehouse.index.stores;
 
+import dev.gatehouse.auth.api.SigV4ClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,9 +13,13 @@ import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The raw HTTP client; only {@link StoresClient} uses it. */
+/**
+ * The raw HTTP client; only {@link StoresClient} uses it. Calls carry index-service's API key and a
+ * SigV4 signature (stores-service's listing routes are AWS_IAM + API key).
+ */
 @RegisterRestClient(configKey = "stores")
 @RegisterProvider(StoresApiKey.class)
+@RegisterProvider(SigV4ClientFilter.class)
 @Path("/stores")
 @Produces(MediaType.APPLICATION_JSON)
 interface StoresRestClient {

@@ -1,6 +1,6 @@
 package dev.gatehouse.stores.catalog;
 
-import static io.restassured.RestAssured.given;
+import static dev.gatehouse.stores.TestCallers.signed;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -24,7 +24,7 @@ class StoresResourceTest {
 
     @Test
     void listsTheFirstEightStoresByDefault() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/stores")
                 .then()
                 .statusCode(200)
@@ -38,13 +38,13 @@ class StoresResourceTest {
 
     @Test
     void listsAsManyStoresAsTheLimitAsks() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .queryParam("limit", 1)
                 .get("/stores")
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(1));
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .queryParam("limit", 100)
                 .get("/stores")
                 .then()
@@ -55,7 +55,7 @@ class StoresResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "101", "-1", "abc", " ", "1.5", "99999999999"})
     void rejectsALimitOutsideOneToAHundred(String limit) {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .queryParam("limit", limit)
                 .get("/stores")
                 .then()
@@ -66,7 +66,7 @@ class StoresResourceTest {
 
     @Test
     void returnsOneStoreWithEveryField() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/stores/par-003")
                 .then()
                 .statusCode(200)
@@ -92,7 +92,7 @@ class StoresResourceTest {
                 "%F0%9F%98%80"
             })
     void answersStoreNotFoundForAMissingStore(String id) {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .urlEncodingEnabled(false)
                 .get("/stores/" + id)
                 .then()
@@ -103,13 +103,13 @@ class StoresResourceTest {
 
     @Test
     void answersAnUnknownRouteAsApiGatewayDoes() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/nothing-here")
                 .then()
                 .statusCode(403)
                 .header("x-amzn-ErrorType", "MissingAuthenticationTokenException")
                 .body(equalTo("{\"message\":\"Missing Authentication Token\"}"));
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .delete("/stores")
                 .then()
                 .statusCode(403)
@@ -119,11 +119,11 @@ class StoresResourceTest {
     @Test
     void everyResponseCarriesARequestId() {
         String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/stores")
                 .then()
                 .header("x-amzn-RequestId", matchesPattern(uuid));
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/stores/none")
                 .then()
                 .header("x-amzn-RequestId", matchesPattern(uuid));
@@ -131,7 +131,7 @@ class StoresResourceTest {
 
     @Test
     void everyListedStoreHasCoordinatesOnEarth() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .queryParam("limit", 100)
                 .get("/stores")
                 .then()

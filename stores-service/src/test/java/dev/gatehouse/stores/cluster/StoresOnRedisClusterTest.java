@@ -1,5 +1,6 @@
 package dev.gatehouse.stores.cluster;
 
+import static dev.gatehouse.stores.TestCallers.signed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -24,12 +25,12 @@ class StoresOnRedisClusterTest {
 
     @Test
     void listsStoresFromAThreeMasterCluster() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/stores")
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(8));
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/stores/mad-010")
                 .then()
                 .statusCode(200)

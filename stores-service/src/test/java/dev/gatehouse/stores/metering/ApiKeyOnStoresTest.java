@@ -1,5 +1,6 @@
 package dev.gatehouse.stores.metering;
 
+import static dev.gatehouse.stores.TestCallers.signed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,8 +51,8 @@ class ApiKeyOnStoresTest {
 
     @Test
     void refusesARequestWithoutAKey() {
-        assertForbidden(given().get("/stores").then());
-        assertForbidden(given().get("/stores/lis-001").then());
+        assertForbidden(signed().get("/stores").then());
+        assertForbidden(signed().get("/stores/lis-001").then());
     }
 
     static Stream<Arguments> badKeys() {
@@ -79,7 +80,7 @@ class ApiKeyOnStoresTest {
     void refusesABadKeyAndWritesNothing(String name, Headers headers) {
         long keysBefore = redis.key().keys("*").size();
         assertForbidden(
-                given().headers(headers)
+                signed().headers(headers)
                         .queryParam("x-api-key", TestKeys.UNLIMITED)
                         .get("/stores")
                         .then());
@@ -88,13 +89,13 @@ class ApiKeyOnStoresTest {
 
     @Test
     void readsTheHeaderWhateverItsCase() {
-        given().header("X-API-Key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
-        given().header("X-API-KEY", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
+        signed().header("X-API-Key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
+        signed().header("X-API-KEY", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
     }
 
     @Test
     void sendsRateLimitFieldsOnSuccess() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        signed().header("x-api-key", TestKeys.UNLIMITED)
                 .get("/stores")
                 .then()
                 .statusCode(200)
@@ -105,7 +106,7 @@ class ApiKeyOnStoresTest {
 
     @Test
     void throttlesWith429TooManyRequestsAndConsumesNoQuota() {
-        given().header("x-api-key", TestKeys.TINY)
+        signed().header("x-api-key", TestKeys.TINY)
                 .get("/stores")
                 .then()
                 .statusCode(200)
@@ -115,8 +116,8 @@ class ApiKeyOnStoresTest {
                 .header(
                         "RateLimit",
                         matchesPattern("\"throttle\";r=1;t=\\d+, \"quota\";r=2;t=\\d+"));
-        given().header("x-api-key", TestKeys.TINY).get("/stores/lis-001").then().statusCode(200);
-        given().header("x-api-key", TestKeys.TINY)
+        signed().header("x-api-key", TestKeys.TINY).get("/stores/lis-001").then().statusCode(200);
+        signed().header("x-api-key", TestKeys.TINY)
                 .get("/stores")
                 .then()
                 .statusCode(429)
@@ -134,9 +135,9 @@ class ApiKeyOnStoresTest {
 
     @Test
     void refusesWith429LimitExceededOnceTheQuotaIsUsed() {
-        given().header("x-api-key", TestKeys.QUOTA_ONE).get("/stores").then().statusCode(200);
+        signed().header("x-api-key", TestKeys.QUOTA_ONE).get("/stores").then().statusCode(200);
         String retryAfter =
-                given().header("x-api-key", TestKeys.QUOTA_ONE)
+                signed().header("x-api-key", TestKeys.QUOTA_ONE)
                         .get("/stores")
                         .then()
                         .statusCode(429)
@@ -161,7 +162,7 @@ class ApiKeyOnStoresTest {
 
     @Test
     void routesWithoutAKeyRequirementIgnoreTheHeader() {
-        given().header("x-api-key", "NoSuchKeyValue00000000000000")
+        signed().header("x-api-key", "NoSuchKeyValue00000000000000")
                 .contentType("application/json")
                 .body("{\"category\":\"cafe\",\"limit\":1}")
                 .post("/stores/search")
@@ -172,8 +173,8 @@ class ApiKeyOnStoresTest {
 
     @Test
     void countsOutcomesPerPlanAndKeyIdNeverPerValue() {
-        given().get("/stores").then().statusCode(403);
-        given().header("x-api-key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
+        signed().get("/stores").then().statusCode(403);
+        signed().header("x-api-key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
         String metrics =
                 given().get(management + "metrics").then().statusCode(200).extract().asString();
         assertTrue(

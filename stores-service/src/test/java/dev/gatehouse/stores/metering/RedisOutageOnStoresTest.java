@@ -1,6 +1,6 @@
 package dev.gatehouse.stores.metering;
 
-import static io.restassured.RestAssured.given;
+import static dev.gatehouse.stores.TestCallers.signed;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gatehouse.stores.TestKeys;
@@ -18,19 +18,19 @@ class RedisOutageOnStoresTest {
 
     @Test
     void failClosedPlanAnswers503WhileRedisIsDownAndRecoversAlone() {
-        given().header("x-api-key", TestKeys.FAIL_CLOSED)
+        signed().header("x-api-key", TestKeys.FAIL_CLOSED)
                 .get("/stores/lis-001")
                 .then()
                 .statusCode(200);
         RedisTestResource.stopStandalone();
         try {
-            given().header("x-api-key", TestKeys.FAIL_CLOSED)
+            signed().header("x-api-key", TestKeys.FAIL_CLOSED)
                     .get("/stores/lis-001")
                     .then()
                     .statusCode(503)
                     .header("x-amzn-ErrorType", "ServiceUnavailableException")
                     .body(equalTo("{\"message\":\"Service Unavailable\"}"));
-            given().header("x-api-key", "NeverProvisionedKeyValue00")
+            signed().header("x-api-key", "NeverProvisionedKeyValue00")
                     .get("/stores/lis-001")
                     .then()
                     .statusCode(403);
@@ -41,11 +41,11 @@ class RedisOutageOnStoresTest {
         int status = 0;
         while (status != 200 && System.nanoTime() < deadline) {
             status =
-                    given().header("x-api-key", TestKeys.FAIL_CLOSED)
+                    signed().header("x-api-key", TestKeys.FAIL_CLOSED)
                             .get("/stores/lis-001")
                             .statusCode();
         }
-        given().header("x-api-key", TestKeys.FAIL_CLOSED)
+        signed().header("x-api-key", TestKeys.FAIL_CLOSED)
                 .get("/stores/lis-001")
                 .then()
                 .statusCode(200);

@@ -1,6 +1,7 @@
 package dev.gatehouse.stores.metering;
 
-import static io.restassured.RestAssured.given;
+import static dev.gatehouse.stores.TestCallers.asAdmin;
+import static dev.gatehouse.stores.TestCallers.signed;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,12 +46,13 @@ class UsageReportsTest {
 
     @Test
     void reportsUsedAndRemainingPerDayAndKeyId() {
-        given().header("x-api-key", TestKeys.QUOTA_ONE).get("/stores").then().statusCode(200);
+        signed().header("x-api-key", TestKeys.QUOTA_ONE).get("/stores").then().statusCode(200);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String id = keyId(TestKeys.QUOTA_ONE);
 
         List<List<Integer>> days =
-                given().queryParam("startDate", today.minusDays(2).toString())
+                asAdmin()
+                        .queryParam("startDate", today.minusDays(2).toString())
                         .queryParam("endDate", today.toString())
                         .get(admin("/usageplans/quota1/usage"))
                         .then()
@@ -66,57 +68,64 @@ class UsageReportsTest {
 
     @Test
     void updateUsageSetsTheRemainingQuotaOfTheCurrentPeriod() {
-        given().header("x-api-key", TestKeys.TINY).get("/stores/lis-002").then().statusCode(200);
+        signed().header("x-api-key", TestKeys.TINY).get("/stores/lis-002").then().statusCode(200);
         String id = keyId(TestKeys.TINY);
-        given().contentType("application/json")
+        asAdmin()
+                .contentType("application/json")
                 .body(
                         "{\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/remaining\",\"value\":\"0\"}]}")
                 .patch(admin("/usageplans/tiny/keys/" + id + "/usage"))
                 .then()
                 .statusCode(200)
                 .body("values.'" + id + "'[0][1]", equalTo(0));
-        given().header("x-api-key", TestKeys.TINY)
+        signed().header("x-api-key", TestKeys.TINY)
                 .get("/stores/lis-002")
                 .then()
                 .statusCode(429)
                 .body(equalTo("{\"message\":\"Limit Exceeded\"}"));
-        given().contentType("application/json")
+        asAdmin()
+                .contentType("application/json")
                 .body(
                         "{\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/remaining\",\"value\":\"1\"}]}")
                 .patch(admin("/usageplans/tiny/keys/" + id + "/usage"))
                 .then()
                 .statusCode(200);
-        given().header("x-api-key", TestKeys.TINY).get("/stores/lis-002").then().statusCode(200);
+        signed().header("x-api-key", TestKeys.TINY).get("/stores/lis-002").then().statusCode(200);
     }
 
     @Test
     void refusesBadReportRequestsInTheAwsEnvelope() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        given().queryParam("startDate", today)
+        asAdmin()
+                .queryParam("startDate", today)
                 .queryParam("endDate", today)
                 .get(admin("/usageplans/gold/usage"))
                 .then()
                 .statusCode(404)
                 .header("x-amzn-ErrorType", "NotFoundException")
                 .body(equalTo("{\"message\":\"Invalid Usage Plan ID specified\"}"));
-        given().queryParam("endDate", today)
+        asAdmin()
+                .queryParam("endDate", today)
                 .get(admin("/usageplans/quota1/usage"))
                 .then()
                 .statusCode(400)
                 .body("message", equalTo("startDate is required (YYYY-MM-DD)"));
-        given().queryParam("startDate", "23/11/2026")
+        asAdmin()
+                .queryParam("startDate", "23/11/2026")
                 .queryParam("endDate", today)
                 .get(admin("/usageplans/quota1/usage"))
                 .then()
                 .statusCode(400)
                 .body("message", equalTo("startDate must be a date in the form YYYY-MM-DD"));
-        given().queryParam("startDate", today)
+        asAdmin()
+                .queryParam("startDate", today)
                 .queryParam("endDate", "2000-01-01")
                 .get(admin("/usageplans/quota1/usage"))
                 .then()
                 .statusCode(400)
                 .header("x-amzn-ErrorType", "BadRequestException");
-        given().queryParam("startDate", today)
+        asAdmin()
+                .queryParam("startDate", today)
                 .queryParam("endDate", today)
                 .queryParam("keyId", "nosuchkey0")
                 .get(admin("/usageplans/quota1/usage"))
@@ -131,7 +140,8 @@ class UsageReportsTest {
                         "{\"patchOperations\":[]}",
                         "{\"patchOperations\":[{\"op\":\"add\",\"path\":\"/remaining\",\"value\":\"1\"}]}",
                         "{\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/remaining\",\"value\":\"-3\"}]}")) {
-            given().contentType("application/json")
+            asAdmin()
+                    .contentType("application/json")
                     .body(body)
                     .patch(admin("/usageplans/quota1/keys/" + id + "/usage"))
                     .then()
@@ -142,7 +152,8 @@ class UsageReportsTest {
 
     @Test
     void isNotReachableThroughThePublicPort() {
-        given().get("/usageplans/quota1/usage?startDate=2026-01-01&endDate=2026-01-02")
+        asAdmin()
+                .get("/usageplans/quota1/usage?startDate=2026-01-01&endDate=2026-01-02")
                 .then()
                 .statusCode(403)
                 .body(equalTo("{\"message\":\"Missing Authentication Token\"}"));

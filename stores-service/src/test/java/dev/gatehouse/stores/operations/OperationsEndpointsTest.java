@@ -1,5 +1,6 @@
 package dev.gatehouse.stores.operations;
 
+import static dev.gatehouse.stores.TestCallers.signed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +32,7 @@ class OperationsEndpointsTest {
 
     @Test
     void exposesPrometheusMetrics() {
-        given().header("x-api-key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
+        signed().header("x-api-key", TestKeys.UNLIMITED).get("/stores").then().statusCode(200);
         given().get(management + "metrics")
                 .then()
                 .statusCode(200)

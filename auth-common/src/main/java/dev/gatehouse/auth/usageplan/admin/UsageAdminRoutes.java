@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
+import dev.gatehouse.auth.iam.IamAuthorizer;
+import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.usageplan.ApiKeyDirectory.KnownKey;
 import dev.gatehouse.auth.usageplan.UsagePlan;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
@@ -33,22 +35,45 @@ public class UsageAdminRoutes {
     private final MeteringConfig config;
     private final Instance<UsageReports> reports;
     private final ObjectMapper json;
+    private final AdminAuthorization authorization;
 
-    UsageAdminRoutes(MeteringConfig config, Instance<UsageReports> reports, ObjectMapper json) {
+    UsageAdminRoutes(
+            MeteringConfig config,
+            Instance<UsageReports> reports,
+            ObjectMapper json,
+            IamConfig iam,
+            Instance<IamAuthorizer> authorizer) {
         this.config = config;
         this.reports = reports;
         this.json = json;
+        this.authorization = new AdminAuthorization(iam, authorizer);
     }
 
     void register(@Observes ManagementInterface management) {
         if (!config.enabled()) {
             return;
         }
-        management.router().get("/usageplans/:planId/usage").handler(this::getUsage);
+        management
+                .router()
+                .get("/usageplans/:planId/usage")
+                .handler(
+                        authorization.require(
+                                "apigateway:GET",
+                                rc -> "/usageplans/" + rc.pathParam("planId") + "/usage"))
+                .handler(this::getUsage);
         management
                 .router()
                 .patch("/usageplans/:planId/keys/:keyId/usage")
                 .handler(BodyHandler.create().setBodyLimit(16_384))
+                .handler(
+                        authorization.require(
+                                "apigateway:PATCH",
+                                rc ->
+                                        "/usageplans/"
+                                                + rc.pathParam("planId")
+                                                + "/keys/"
+                                                + rc.pathParam("keyId")
+                                                + "/usage"))
                 .handler(this::updateUsage);
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.stores.catalog.rest;
 
 import dev.gatehouse.auth.api.ApiKeyRequired;
+import dev.gatehouse.auth.api.AwsIamRequired;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.api.InvalidRequestException;
 import dev.gatehouse.stores.catalog.Store;
@@ -34,6 +35,7 @@ public class StoresResource {
     }
 
     @GET
+    @AwsIamRequired
     @ApiKeyRequired
     public Uni<List<Store>> list(
             @Parameter(description = "Number of stores, 1..100 (default 8)") @RestQuery
@@ -42,6 +44,7 @@ public class StoresResource {
     }
 
     @GET
+    @AwsIamRequired
     @ApiKeyRequired
     @Path("/{id}")
     public Uni<Response> get(@RestPath String id) {

@@ -1,0 +1,53 @@
+package dev.gatehouse.auth.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Optional;
+
+/**
+ * Who called, in the shape of API Gateway's {@code requestContext.identity} (the Lambda proxy
+ * event's {@code APIGatewayProxyRequestEvent.RequestIdentity}): filled by the IAM authorizer here,
+ * and by API Gateway itself when the suite runs on Lambda. Fields a caller does not have are null.
+ *
+ * @param accountId the caller's account (IAM callers)
+ * @param caller the principal's unique id: {@code AIDA...} for a user, {@code AROA...:<session>}
+ *     for an assumed role
+ * @param user as {@code caller}
+ * @param userArn the caller ARN (a user, or {@code arn:aws:sts::...:assumed-role/...})
+ * @param accessKey the access key id the request was signed with
+ */
+public record RequestIdentity(
+        String sourceIp,
+        String userAgent,
+        String accountId,
+        String caller,
+        String user,
+        String userArn,
+        String accessKey,
+        String cognitoIdentityId,
+        String cognitoIdentityPoolId,
+        String cognitoAuthenticationType,
+        String cognitoAuthenticationProvider) {
+
+    /** The request property the authorizers store the identity under. */
+    public static final String PROPERTY = RequestIdentity.class.getName();
+
+    /** An IAM-signed caller. */
+    public static RequestIdentity iam(
+            String sourceIp,
+            String userAgent,
+            String accountId,
+            String caller,
+            String userArn,
+            String accessKey) {
+        return new RequestIdentity(
+                sourceIp, userAgent, accountId, caller, caller, userArn, accessKey, null, null,
+                null, null);
+    }
+
+    /** The identity an authorizer established for this request, if any. */
+    public static Optional<RequestIdentity> of(ContainerRequestContext request) {
+        return request.getProperty(PROPERTY) instanceof RequestIdentity identity
+                ? Optional.of(identity)
+                : Optional.empty();
+    }
+}

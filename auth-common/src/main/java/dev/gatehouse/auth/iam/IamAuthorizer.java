@@ -1,0 +1,236 @@
+package dev.gatehouse.auth.iam;
+
+import dev.gatehouse.auth.api.GatewayResponseType;
+import dev.gatehouse.auth.api.RequestIdentity;
+import dev.gatehouse.auth.iam.credentials.AccessKey;
+import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
+import dev.gatehouse.auth.iam.credentials.IamPrincipal;
+import dev.gatehouse.auth.iam.credentials.PrincipalCatalog;
+import dev.gatehouse.auth.iam.policy.AuthorizationRequest;
+import dev.gatehouse.auth.iam.policy.PolicyDecision;
+import dev.gatehouse.auth.iam.policy.PolicyEvaluator;
+import dev.gatehouse.auth.sigv4.SigV4Rejection;
+import dev.gatehouse.auth.sigv4.SigV4Verifier;
+import dev.gatehouse.auth.sigv4.SignatureClaim;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API Gateway's {@code AWS_IAM} authorization: verify the SigV4 signature with the access key's
+ * secret (one Redis lookup, usually served from memory), check the session token of temporary
+ * credentials, then evaluate the principal's identity policies for the action and resource.
+ * Rejections carry the exact messages of spec sections 4.9 and 5.6; the precise reason of a
+ * credential failure is logged at DEBUG, never returned.
+ */
+public class IamAuthorizer {
+
+    private final Map<String, SigV4Verifier> verifiers;
+    private final AccessKeyStore keys;
+    private final PrincipalCatalog principals;
+    private final PolicyEvaluator policies = new PolicyEvaluator();
+    private final Clock clock;
+    private final Duration redisTimeout;
+
+    /**
+     * @param region the region every credential scope must name
+     * @param echoCanonicalRequest whether signature mismatches echo the canonical request
+     */
+    public IamAuthorizer(
+            String region,
+            boolean echoCanonicalRequest,
+            AccessKeyStore keys,
+            PrincipalCatalog principals,
+            Clock clock,
+            Duration redisTimeout) {
+        // The signing name is the action's service: execute-api for the data plane, apigateway
+        // for the control plane (usage reports).
+        this.verifiers =
+                Map.of(
+                        SigV4Verifier.EXECUTE_API,
+                        new SigV4Verifier(region, SigV4Verifier.EXECUTE_API, echoCanonicalRequest),
+                        "apigateway",
+                        new SigV4Verifier(region, "apigateway", echoCanonicalRequest));
+        this.keys = keys;
+        this.principals = principals;
+        this.clock = clock;
+        this.redisTimeout = redisTimeout;
+    }
+
+    public Uni<IamOutcome> authorize(IamRequest request) {
+        Instant now = clock.instant();
+        SigV4Verifier verifier = verifier(request.action());
+        SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);
+        if (parsed.rejection() != null) {
+            return Uni.createFrom().item(IamOutcome.rejected(IamRejection.of(parsed.rejection())));
+        }
+        SignatureClaim claim = parsed.claim();
+        return keys.find(claim.accessKeyId(), redisTimeout)
+                .map(key -> decide(verifier, request, claim, key, now))
+                .onFailure()
+                .recoverWithItem(
+                        failure -> {
+                            Log.warnf(
+                                    "IAM: cannot look up access key %s: %s",
+                                    claim.accessKeyId(), failure.getMessage());
+                            return IamOutcome.rejected(
+                                    IamRejection.of(GatewayResponseType.SERVICE_UNAVAILABLE));
+                        });
+    }
+
+    private IamOutcome decide(
+            SigV4Verifier verifier,
+            IamRequest request,
+            SignatureClaim claim,
+            Optional<AccessKey> found,
+            Instant now) {
+        Optional<SigV4Rejection> credentialProblem = checkCredentials(claim, found, now);
+        if (credentialProblem.isPresent()) {
+            return IamOutcome.rejected(IamRejection.of(credentialProblem.get()));
+        }
+        AccessKey key = found.get();
+        SigV4Rejection mismatch = verifier.verify(request.request(), claim, key.secretAccessKey());
+        if (mismatch != null) {
+            Log.debugf("IAM: signature mismatch for access key %s", key.accessKeyId());
+            return IamOutcome.rejected(IamRejection.of(mismatch));
+        }
+        Optional<IamPrincipal> principal = principals.principal(key.principal());
+        if (principal.isEmpty()) {
+            Log.debugf(
+                    "IAM: access key %s belongs to principal %s, no longer configured",
+                    key.accessKeyId(), key.principal());
+            return IamOutcome.rejected(IamRejection.of(SigV4Rejection.invalidToken()));
+        }
+        IamPrincipal owner = principal.get();
+        String caller =
+                key.temporary() && owner.role()
+                        ? owner.uniqueId() + ":" + sessionName(key.arn())
+                        : owner.uniqueId();
+        PolicyDecision decision =
+                policies.evaluate(
+                        owner.policies(),
+                        new AuthorizationRequest(
+                                request.action(),
+                                request.resource(),
+                                context(request, owner, key, caller, now)));
+        if (decision != PolicyDecision.ALLOW) {
+            String message =
+                    "User: "
+                            + key.arn()
+                            + " is not authorized to perform: "
+                            + request.action()
+                            + " on resource: "
+                            + maskAccount(request.resource())
+                            + (decision == PolicyDecision.EXPLICIT_DENY
+                                    ? " with an explicit deny"
+                                    : " because no identity-based policy allows the "
+                                            + request.action()
+                                            + " action");
+            return IamOutcome.rejected(IamRejection.accessDenied(message));
+        }
+        return IamOutcome.allowed(
+                RequestIdentity.iam(
+                        request.sourceIp(),
+                        request.request().header("user-agent"),
+                        owner.accountId(),
+                        caller,
+                        key.arn(),
+                        key.accessKeyId()));
+    }
+
+    /** Unknown keys and bad tokens get one message (AWS does not say which it was). */
+    private SigV4Verifier verifier(String action) {
+        SigV4Verifier verifier =
+                verifiers.get(action.substring(0, Math.max(0, action.indexOf(':'))));
+        if (verifier == null) {
+            throw new IllegalArgumentException("no signing name for action " + action);
+        }
+        return verifier;
+    }
+
+    private static Optional<SigV4Rejection> checkCredentials(
+            SignatureClaim claim, Optional<AccessKey> found, Instant now) {
+        if (found.isEmpty()) {
+            Log.debugf("IAM: unknown access key %s", claim.accessKeyId());
+            return Optional.of(SigV4Rejection.invalidToken());
+        }
+        AccessKey key = found.get();
+        String token = claim.securityToken();
+        if (!key.temporary()) {
+            if (token != null) {
+                Log.debugf("IAM: session token sent with long-term key %s", key.accessKeyId());
+                return Optional.of(SigV4Rejection.invalidToken());
+            }
+            return Optional.empty();
+        }
+        if (token == null || !sameSha256(token, key.sessionTokenSha256())) {
+            Log.debugf("IAM: missing or wrong session token for %s", key.accessKeyId());
+            return Optional.of(SigV4Rejection.invalidToken());
+        }
+        if (!now.isBefore(key.expiresAt())) {
+            return Optional.of(SigV4Rejection.expiredToken());
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, List<String>> context(
+            IamRequest request, IamPrincipal owner, AccessKey key, String caller, Instant now) {
+        Map<String, List<String>> context = new HashMap<>(16);
+        put(context, "aws:currenttime", now.toString());
+        put(context, "aws:epochtime", Long.toString(now.getEpochSecond()));
+        put(context, "aws:sourceip", request.sourceIp());
+        put(context, "aws:securetransport", Boolean.toString(request.secureTransport()));
+        put(context, "aws:useragent", request.request().header("user-agent"));
+        put(context, "aws:referer", request.request().header("referer"));
+        put(context, "aws:principalarn", owner.arn());
+        put(context, "aws:principalaccount", owner.accountId());
+        put(context, "aws:userid", caller);
+        if (owner.role()) {
+            put(context, "aws:principaltype", key.temporary() ? "AssumedRole" : "Role");
+        } else {
+            put(context, "aws:principaltype", "User");
+            put(context, "aws:username", owner.simpleName());
+        }
+        return context;
+    }
+
+    private static void put(Map<String, List<String>> context, String key, String value) {
+        if (value != null) {
+            context.put(key, List.of(value));
+        }
+    }
+
+    private static String sessionName(String assumedRoleArn) {
+        return assumedRoleArn.substring(assumedRoleArn.lastIndexOf('/') + 1);
+    }
+
+    /** {@code arn:aws:execute-api:r:123456789012:...} as {@code ...:********9012:...}. */
+    static String maskAccount(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length == 6 && parts[4].length() == 12) {
+            parts[4] = "********" + parts[4].substring(8);
+            return String.join(":", parts);
+        }
+        return arn;
+    }
+
+    private static boolean sameSha256(String token, String expectedHex) {
+        try {
+            byte[] actual =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(actual, HexFormat.of().parseHex(expectedHex));
+        } catch (java.security.NoSuchAlgorithmException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

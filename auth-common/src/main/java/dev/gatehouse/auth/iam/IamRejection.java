@@ -1,0 +1,40 @@
+package dev.gatehouse.auth.iam;
+
+import dev.gatehouse.auth.api.GatewayResponseType;
+import dev.gatehouse.auth.api.GatewayResponses;
+import dev.gatehouse.auth.sigv4.SigV4Rejection;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Why the IAM authorizer refused a request, ready to render on either HTTP stack (JAX-RS routes,
+ * Vert.x management routes).
+ *
+ * @param body the exact JSON body
+ */
+public record IamRejection(int status, String errorType, String body) {
+
+    static IamRejection of(SigV4Rejection rejection) {
+        return new IamRejection(
+                403, rejection.errorType(), GatewayResponses.messageBody(rejection.message()));
+    }
+
+    static IamRejection accessDenied(String message) {
+        return new IamRejection(
+                403, "AccessDeniedException", GatewayResponses.messageBody("Message", message));
+    }
+
+    static IamRejection of(GatewayResponseType type) {
+        return new IamRejection(
+                type.status(),
+                type.errorType(),
+                GatewayResponses.messageBody(type.defaultMessage()));
+    }
+
+    public Response toResponse() {
+        return Response.status(status)
+                .type("application/json")
+                .header(GatewayResponses.ERROR_TYPE_HEADER, errorType)
+                .entity(body)
+                .build();
+    }
+}

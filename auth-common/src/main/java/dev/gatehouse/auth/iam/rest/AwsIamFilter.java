@@ -1,0 +1,103 @@
+package dev.gatehouse.auth.iam.rest;
+
+import dev.gatehouse.auth.api.RequestIdentity;
+import dev.gatehouse.auth.iam.IamAuthorizer;
+import dev.gatehouse.auth.iam.IamRequest;
+import dev.gatehouse.auth.iam.config.IamConfig;
+import dev.gatehouse.auth.sigv4.SignedRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Applies {@code @AwsIamRequired}: authentication comes first (priority AUTHENTICATION, before the
+ * API key check), on the request exactly as received. {@code readBody} makes the filter run after a
+ * body-consuming method's body is in memory, so the real bytes are hashed without blocking.
+ */
+public class AwsIamFilter {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final IamRoutes routes = new IamRoutes();
+    private final IamConfig config;
+    private final Instance<IamAuthorizer> authorizer;
+    private volatile IamAuthorizer resolved;
+
+    AwsIamFilter(IamConfig config, Instance<IamAuthorizer> authorizer) {
+        this.config = config;
+        this.authorizer = authorizer;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, readBody = true)
+    public Uni<Response> authenticate(
+            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
+        if (!config.enabled()
+                || !routes.protects(resource.getResourceClass(), resource.getResourceMethod())) {
+            return Uni.createFrom().nullItem();
+        }
+        byte[] body;
+        try {
+            body = body(context, resource);
+        } catch (IOException e) {
+            return Uni.createFrom().failure(e);
+        }
+        SignedRequest signed = VertxSignedRequests.of(http, body);
+        String resourceArn =
+                "arn:aws:execute-api:"
+                        + config.region()
+                        + ":"
+                        + config.accountId()
+                        + ":"
+                        + config.apiId()
+                        + "/"
+                        + config.stage()
+                        + "/"
+                        + context.getMethod()
+                        + context.getUriInfo().getPath();
+        IamRequest request =
+                new IamRequest(
+                        signed,
+                        "execute-api:Invoke",
+                        resourceArn,
+                        http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                        http.isSSL());
+        return authorizer()
+                .authorize(request)
+                .map(
+                        outcome -> {
+                            if (outcome.allowed()) {
+                                context.setProperty(RequestIdentity.PROPERTY, outcome.identity());
+                                return null;
+                            }
+                            return outcome.rejection().toResponse();
+                        });
+    }
+
+    /**
+     * The body bytes when the method reads the body (already buffered by then); a method without a
+     * body parameter is treated as body-less, and its body is never read.
+     */
+    private byte[] body(ContainerRequestContext context, ResourceInfo resource) throws IOException {
+        if (!routes.readsBody(resource.getResourceMethod()) || !context.hasEntity()) {
+            return NO_BODY;
+        }
+        byte[] bytes = context.getEntityStream().readAllBytes();
+        context.setEntityStream(new ByteArrayInputStream(bytes));
+        return bytes;
+    }
+
+    private IamAuthorizer authorizer() {
+        IamAuthorizer a = resolved;
+        if (a == null) {
+            resolved = a = authorizer.get();
+        }
+        return a;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.auth.iam.rest;
+
+import dev.gatehouse.auth.sigv4.SignedRequest;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Vert.x request as the SigV4 verifier needs it: raw path and query, headers in arrival order,
+ * and for HTTP/2 the {@code :authority} as {@code host}.
+ */
+public final class VertxSignedRequests {
+
+    private VertxSignedRequests() {}
+
+    public static SignedRequest of(HttpServerRequest http, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : http.headers()) {
+            headers.computeIfAbsent(
+                            header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(header.getValue());
+        }
+        if (!headers.containsKey("host") && http.authority() != null) {
+            // HTTP/2 carries the host in the :authority pseudo-header, which clients sign as host.
+            var authority = http.authority();
+            headers.put(
+                    "host",
+                    List.of(
+                            authority.port() >= 0
+                                    ? authority.host() + ":" + authority.port()
+                                    : authority.host()));
+        }
+        String query = http.query();
+        return new SignedRequest(
+                http.method().name(), http.path(), query == null ? "" : query, headers, body);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.gatehouse.stores.iam;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.gatehouse.stores.TestCallers;
+import dev.gatehouse.stores.TestKeys;
+import dev.gatehouse.testing.RedisTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GET /stores and GET /stores/{id} are AWS_IAM + API key, checked in API Gateway's order
+ * (signature, then policy, then key and usage plan); the admin routes need apigateway:GET/PATCH.
+ */
+@QuarkusTest
+@WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class IamOnStoresTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    void signedAndKeyedCallerListsStores() {
+        given().filter(TestCallers.READER)
+                .header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores/lis-001")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo("lis-001"));
+    }
+
+    @Test
+    void authenticationComesBeforeTheApiKey() {
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores")
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+        given().filter(TestCallers.READER)
+                .get("/stores")
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "ForbiddenException")
+                .body(equalTo("{\"message\":\"Forbidden\"}"));
+    }
+
+    @Test
+    void policyIsCheckedBeforeTheUsagePlan() {
+        // A denied caller consumes nothing: the quota-one key still has its request afterwards.
+        given().filter(TestCallers.NOBODY)
+                .header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores")
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "AccessDeniedException")
+                .body(
+                        "Message",
+                        equalTo(
+                                "User: arn:aws:iam::123456789012:user/nobody is not authorized to"
+                                    + " perform: execute-api:Invoke on resource:"
+                                    + " arn:aws:execute-api:us-east-1:********9012:stores-service/dev/GET/stores"
+                                    + " because no identity-based policy allows the"
+                                    + " execute-api:Invoke action"));
+    }
+
+    @Test
+    void explicitDenyOnOneStore() {
+        given().filter(TestCallers.DENIED)
+                .header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores")
+                .then()
+                .statusCode(200);
+        given().filter(TestCallers.DENIED)
+                .header("x-api-key", TestKeys.UNLIMITED)
+                .get("/stores/lis-001")
+                .then()
+                .statusCode(403)
+                .body("Message", containsString("GET/stores/lis-001 with an explicit deny"));
+    }
+
+    @Test
+    void searchStaysPublic() {
+        given().contentType("application/json")
+                .body("{\"query\":\"cafe\"}")
+                .post("/stores/search")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void usageReportsNeedASignedAdmin() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String report = root() + "/usageplans/test/usage?startDate=" + today + "&endDate=" + today;
+        given().get(report)
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+        // The reader's policy says nothing about apigateway:GET; and it signed for execute-api.
+        given().filter(TestCallers.READER.forService("apigateway"))
+                .get(report)
+                .then()
+                .statusCode(403)
+                .body(
+                        "Message",
+                        equalTo(
+                                "User: arn:aws:iam::123456789012:user/reader is not authorized to"
+                                    + " perform: apigateway:GET on resource:"
+                                    + " arn:aws:apigateway:us-east-1::/usageplans/test/usage"
+                                    + " because no identity-based policy allows the apigateway:GET"
+                                    + " action"));
+        given().filter(TestCallers.READER)
+                .get(report)
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "InvalidSignatureException")
+                .body("message", containsString("correct service"));
+        TestCallers.asAdmin().get(report).then().statusCode(200);
+    }
+
+    private String root() {
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
+    }
+}
