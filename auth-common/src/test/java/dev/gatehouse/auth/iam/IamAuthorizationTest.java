@@ -5,7 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.auth.iam.config.IamConfig;
+import dev.gatehouse.auth.iam.credentials.PrincipalProvisioner;
 import dev.gatehouse.auth.iam.credentials.SessionCredentials;
 import dev.gatehouse.auth.iam.credentials.TemporaryCredentials;
 import dev.gatehouse.testing.RedisTestResource;
@@ -19,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +45,32 @@ class IamAuthorizationTest {
             SigV4Signing.as("AKIAAUTHTESTLOCAL222", "AuthCommonLocalSecret0000000000000000000");
 
     @Inject TemporaryCredentials temporaryCredentials;
+    @Inject PrincipalProvisioner provisioner;
+    @Inject IamConfig config;
+
+    @Test
+    void generatedKeyIsRevealedOnceAndWorks() throws Exception {
+        JsonNode revealed =
+                new ObjectMapper()
+                        .readTree(config.revealFile().orElseThrow().toFile())
+                        .path("reader-role");
+        given().filter(
+                        SigV4Signing.as(
+                                revealed.path("accessKeyId").asText(),
+                                revealed.path("secretAccessKey").asText()))
+                .get("/iam/x")
+                .then()
+                .statusCode(200)
+                .body("userArn", equalTo("arn:aws:iam::123456789012:role/reader-role"));
+        assertEquals(Map.of(), provisioner.provision(), "provisioning again reveals nothing");
+        given().filter(
+                        SigV4Signing.as(
+                                revealed.path("accessKeyId").asText(),
+                                revealed.path("secretAccessKey").asText()))
+                .get("/iam/x")
+                .then()
+                .statusCode(200);
+    }
 
     @Test
     void unsignedRequestGetsMissingAuthenticationToken() {
