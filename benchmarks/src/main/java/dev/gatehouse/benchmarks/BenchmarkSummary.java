@@ -35,6 +35,9 @@ public final class BenchmarkSummary {
         ObjectMapper json = new ObjectMapper();
         for (String file : args) {
             for (JsonNode run : json.readTree(Path.of(file).toFile())) {
+                if (!run.path("params").has("keys")) {
+                    continue; // not a usage-plan benchmark (SigV4VerifyBenchmark): nothing to pair
+                }
                 String name = run.path("benchmark").asText();
                 String impl =
                         name.contains("GatehouseDecision")

@@ -116,6 +116,12 @@ public final class SigV4Verifier {
                     URI.create("http://h" + rawPath.replaceAll("/{2,}", "/"))
                             .normalize()
                             .getRawPath();
+            // A final "." or ".." segment leaves a trailing slash ("/a/b/." -> "/a/b/") that the
+            // signers drop when the path they were given has none: the AWS SDKs, aws4 and
+            // @smithy/signature-v4 all sign "/a/b/." as "/a/b".
+            if (path.length() > 1 && path.endsWith("/") && !rawPath.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
             return path.isEmpty() ? "/" : path;
         } catch (IllegalArgumentException e) {
             return rawPath;

@@ -127,7 +127,10 @@ class SigV4VerifierTest {
                 "https://api.example.com/stores?empty=&flag",
                 "https://api.example.com/stores?%24filter=id%20eq%20123&q=caf%C3%A9",
                 "https://api.example.com:8443/stores",
-                "https://api.example.com/"
+                "https://api.example.com/",
+                "https://api.example.com/prod/stores/./lis-001//",
+                "https://api.example.com/prod/stores/.",
+                "https://api.example.com/prod/stores/lis-001/.."
             })
     void acceptsWhatTheAwsSdkSigns(String url) {
         assertNull(check(sign(SdkHttpMethod.GET, url, null, false, null, NOW)));
