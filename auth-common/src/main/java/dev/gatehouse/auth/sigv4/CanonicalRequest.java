@@ -95,19 +95,46 @@ final class CanonicalRequest {
         if (values == null) {
             return "";
         }
-        List<String> folded = new ArrayList<>(values.size());
-        for (String value : values) {
-            folded.add(value.strip().replaceAll("\\s+", " "));
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                joined.append(',');
+            }
+            collapseWhitespace(values.get(i).strip(), joined);
         }
-        return String.join(",", folded);
+        return joined.toString();
     }
 
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Appends {@code value} with each run of regex {@code \\s} characters as one space. */
+    private static void collapseWhitespace(String value, StringBuilder out) {
+        boolean inRun = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
         }
+    }
+
+    // MessageDigest instances are not thread-safe; one per thread avoids a provider lookup per use.
+    private static final ThreadLocal<MessageDigest> SHA256 =
+            ThreadLocal.withInitial(
+                    () -> {
+                        try {
+                            return MessageDigest.getInstance("SHA-256");
+                        } catch (NoSuchAlgorithmException e) {
+                            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+                        }
+                    });
+
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
     }
 
     static String sha256Hex(String text) {

@@ -26,6 +26,8 @@ final class SignatureParser {
     static final long MAX_EXPIRES = 604_800;
     static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE_LOCAL =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,7}");
 
     private final String region;
@@ -264,8 +266,7 @@ final class SignatureParser {
             return null;
         }
         try {
-            return LocalDateTime.parse(value, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
-                    .toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(value, AMZ_DATE_LOCAL).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -2,7 +2,6 @@ package dev.gatehouse.auth.sigv4;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
@@ -16,23 +15,24 @@ final class SigningKeys {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(byte[] secretDigest, byte[] key) {}
+    private record Entry(String secret, byte[] key) {}
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     byte[] signingKey(
             String accessKeyId, String secret, String date, String region, String service) {
         String id = accessKeyId + '/' + date + '/' + region + '/' + service;
-        byte[] secretDigest = digest(secret);
         Entry entry = cache.get(id);
-        if (entry != null && MessageDigest.isEqual(entry.secretDigest(), secretDigest)) {
+        // Both secrets are the server's own copies (the caller's secret never reaches here), so a
+        // plain comparison leaks nothing to a client.
+        if (entry != null && entry.secret().equals(secret)) {
             return entry.key();
         }
         byte[] key = derive(secret, date, region, service);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(id, new Entry(secretDigest, key));
+        cache.put(id, new Entry(secret, key));
         return key;
     }
 
@@ -43,22 +43,25 @@ final class SigningKeys {
         return hmac(kService, "aws4_request");
     }
 
+    // Mac instances are not thread-safe; one per thread avoids a provider lookup per HMAC.
+    private static final ThreadLocal<Mac> HMAC_SHA256 =
+            ThreadLocal.withInitial(
+                    () -> {
+                        try {
+                            return Mac.getInstance("HmacSHA256");
+                        } catch (GeneralSecurityException e) {
+                            throw new IllegalStateException(
+                                    "HmacSHA256 is required of every JVM", e);
+                        }
+                    });
+
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC_SHA256.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
-        }
-    }
-
-    private static byte[] digest(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
