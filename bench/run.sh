@@ -20,7 +20,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-1}
-WARMUP=${BENCH_WARMUP:-15s}
+WARMUP=${BENCH_WARMUP:-10s}
 
 if ! command -v wrk >/dev/null; then
   echo "bench: wrk is missing; installing Debian's package" >&2
@@ -113,6 +113,32 @@ script_calls() {
   echo "$total"
 }
 
+# Redis's own CPU time so far (user + system, seconds), to split a scenario's cost between Redis
+# and the JVM.
+redis_cpu() {
+  local line total=0
+  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  printf 'INFO cpu\r\n' >&3
+  while read -r -t 1 line <&3; do
+    line=${line%$'\r'}
+    case "$line" in
+      used_cpu_sys:*|used_cpu_user:*) total=$(awk -v t="$total" -v v="${line#*:}" 'BEGIN { print t + v }') ;;
+    esac
+  done
+  exec 3<&- 3>&-
+  echo "$total"
+}
+
+# CPU time (user + system, seconds) of the service instance listening on a port, from /proc.
+jvm_cpu() {
+  local name=stores-service pid stat
+  [ "$1" = "$UNKEYED_PORT" ] && name=unkeyed
+  [ "$1" = "$KEYED_PORT" ] && name=keyed
+  pid=$(cat "$RUN_DIR/pids/$name.pid")
+  read -r -a stat < "/proc/$pid/stat"
+  awk -v u="${stat[13]}" -v s="${stat[14]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (u + s) / hz }'
+}
+
 # name|port|method|path|body|api key|signed
 S="http://127.0.0.1"
 SCENARIOS=(
@@ -128,32 +154,47 @@ SCENARIOS=(
 mkdir -p "$ROOT/bench/results"
 OUT="$ROOT/bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "Gatehouse HTTP benchmark  $(date -u +%FT%TZ)  wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP)"
+  echo "Gatehouse HTTP benchmark  $(date -u +%FT%TZ)  wrk -t$THREADS -c$CONNECTIONS -d$DURATION (each scenario warmed $WARMUP first)"
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk, Redis and the services share it"
-  printf '%-34s %10s %9s %9s %8s %8s %12s\n' scenario req/s p50_ms p99_ms ratio non2xx scripts/req
+  printf '%-34s %10s %9s %9s %8s %8s %12s %13s %11s\n' scenario req/s p50_ms p99_ms ratio non2xx scripts/req redis_us/req jvm_us/req
 } | tee "$OUT"
+
+# Request headers of a scenario: its API key and, when signed, a fresh SigV4 signature.
+scenario_headers() { # port method path key signed
+  local headers=${4:+x-api-key:$4}
+  if [ -n "$5" ]; then
+    headers="$headers"$'\n'"$(sigv4 "$2" "127.0.0.1:$1" "$3")"
+  fi
+  printf '%s' "$headers"
+}
+
+# Warm every scenario first, so no measurement includes another route's JIT compilation.
+for scenario in "${SCENARIOS[@]}"; do
+  IFS='|' read -r name port method path body key signed <<< "$scenario"
+  BENCH_METHOD=$method BENCH_BODY=$body BENCH_HEADERS=$(scenario_headers "$port" "$method" "$path" "$key" "$signed") \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/report.lua" "$S:$port$path" >/dev/null
+done
 
 declare -A RPS SPR
 baseline=""
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name port method path body key signed <<< "$scenario"
-  headers=${key:+x-api-key:$key}
-  if [ -n "$signed" ]; then
-    headers="$headers"$'\n'"$(sigv4 "$method" "127.0.0.1:$port" "$path")"
-  fi
-  export BENCH_METHOD=$method BENCH_BODY=$body BENCH_HEADERS=$headers
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/report.lua" "$S:$port$path" >/dev/null
-  before=$(script_calls)
+  export BENCH_METHOD=$method BENCH_BODY=$body
+  BENCH_HEADERS=$(scenario_headers "$port" "$method" "$path" "$key" "$signed")
+  export BENCH_HEADERS
+  before=$(script_calls); cpu_before=$(redis_cpu); jvm_before=$(jvm_cpu "$port")
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/report.lua" "$S:$port$path" | grep '^RESULT')
-  after=$(script_calls)
+  after=$(script_calls); cpu_after=$(redis_cpu); jvm_after=$(jvm_cpu "$port")
   field() { sed "s/.*$1=\([^ ]*\).*/\1/" <<< "$line"; }
   rps=$(field rps); p50=$(field p50); p99=$(field p99); non2xx=$(field non2xx); requests=$(field requests)
   [ -n "$baseline" ] || baseline=$rps
   ratio=$(awk -v a="$rps" -v b="$baseline" 'BEGIN { printf "%.2f", a / b }')
   # Scripts per request; a few extra calls (health checks) are noise below 0.01.
   spr=$(awk -v d="$((after - before))" -v n="$requests" 'BEGIN { printf "%.2f", n ? d / n : 0 }')
+  rus=$(awk -v a="$cpu_after" -v b="$cpu_before" -v n="$requests" 'BEGIN { printf "%.1f", n ? (a - b) * 1e6 / n : 0 }')
+  jus=$(awk -v a="$jvm_after" -v b="$jvm_before" -v n="$requests" 'BEGIN { printf "%.1f", n ? (a - b) * 1e6 / n : 0 }')
   RPS[$name]=$rps; SPR[$name]=$spr
-  printf '%-34s %10s %9s %9s %8s %8s %12s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" | tee -a "$OUT"
+  printf '%-34s %10s %9s %9s %8s %8s %12s %13s %11s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" "$rus" "$jus" | tee -a "$OUT"
 done
 open=${RPS["GET /stores open (checks off)"]}; keyed=${RPS["GET /stores keyed (IAM off)"]}
 signed=${RPS["GET /stores signed+keyed"]}
