@@ -1,4 +1,5 @@
--- The whole usage-plan decision for one request, in one round trip and atomically:
+-- The whole usage-plan decision for a batch of requests with the same key and route, in one round
+-- trip and atomically, exactly as if they had been decided one after the other:
 -- key lookup (by the SHA-256 of its value), enabled, plan for this API, throttle bucket,
 -- quota counter for the period, daily usage. Time is Redis's own (TIME), never the caller's.
 --
@@ -8,19 +9,28 @@
 -- ARGV[2]  clock offset in seconds (tests only; 0 in production)
 -- ARGV[3]  days of daily usage to keep
 -- ARGV[4..19] the record fields of this API's plan, then of a '*' plan (see UsagePlanLimiter)
+-- ARGV[20] how many requests to decide (1 when absent)
 --
--- Returns {outcome, key id, plan, burst, tokens left, seconds to full, quota limit,
---          quota remaining, seconds to period end, retry after}, numbers as strings;
--- outcome: ALLOWED, FORBIDDEN, THROTTLED, QUOTA_EXCEEDED. Only ALLOWED leaves anything written.
+-- Returns one reply per request, in order: {outcome, key id, plan, burst, tokens left, seconds
+-- to full, quota limit, quota remaining, seconds to period end, retry after}, numbers as strings;
+-- outcome: ALLOWED, FORBIDDEN, THROTTLED, QUOTA_EXCEEDED. Only ALLOWED requests are counted.
 local record = KEYS[1]
 local tag = string.sub(record, 1, -5)
 local route = ARGV[1]
 -- One read of the record: the plan settings for this API (ARGV[4..11]) and for '*' (plans
 -- covering every API, ARGV[12..19]); the caller precomputes the field names once per route.
+local n = tonumber(ARGV[20] or '1')
+local function all(reply)
+  local replies = {}
+  for i = 1, n do
+    replies[i] = reply
+  end
+  return replies
+end
 local r = redis.call('HMGET', record, 'id', 'enabled', 'created', unpack(ARGV, 4, 19))
 local id, enabled = r[1], r[2]
 if not id or enabled ~= '1' then
-  return {'FORBIDDEN'}
+  return all({'FORBIDDEN'})
 end
 local base = 3
 if not r[4] then
@@ -32,7 +42,7 @@ for i = 1, 8 do
 end
 local plan = s[1]
 if not plan then
-  return {'FORBIDDEN'}
+  return all({'FORBIDDEN'})
 end
 local created = r[3]
 
@@ -47,7 +57,7 @@ local rate, burst, bucket = tonumber(s[2]), tonumber(s[3]), tag .. ':tb:' .. pla
 if s[7] then
   rate, burst, bucket = tonumber(s[7]), tonumber(s[8]), tag .. ':tb:' .. plan .. ':' .. route
 end
-local tokens, to_full = -1, 0
+local tokens = -1
 if burst then
   local state = redis.call('HMGET', bucket, 'tokens', 'ts')
   tokens = tonumber(state[1])
@@ -56,13 +66,6 @@ if burst then
     tokens = burst
   elseif now_us > ts then
     tokens = math.min(burst, tokens + (now_us - ts) / 1000000 * rate)
-  end
-  if tokens < 1 then
-    local wait = 1
-    if rate > 0 then
-      wait = math.max(1, math.ceil((1 - tokens) / rate))
-    end
-    return {'THROTTLED', id, plan, tostring(burst), '0', tostring(wait), '-1', '-1', '0', tostring(wait)}
   end
 end
 
@@ -102,49 +105,75 @@ local function period_bounds(period, day)
 end
 
 -- Quota: limit per calendar period; offset less in the period the key joined the plan.
-local limit, remaining, to_end = -1, -1, 0
+local limit, used, to_end, quota_key, finish = -1, 0, 0, nil, 0
 if s[4] then
-  local start, finish = period_bounds(s[6], today)
+  local start
+  start, finish = period_bounds(s[6], today)
   local first = period_bounds(s[6], math.floor(tonumber(created) / 86400))
   limit = tonumber(s[4])
   if start == first then
     limit = math.max(0, limit - tonumber(s[5]))
   end
-  local quota_key = tag .. ':q:' .. plan .. ':' .. start
+  quota_key = tag .. ':q:' .. plan .. ':' .. start
   to_end = finish * 86400 - now_s
-  -- Count first, undo on refusal: one call on the hot path instead of a read and a write.
-  local used = redis.call('INCR', quota_key)
-  if used == 1 then
-    redis.call('EXPIREAT', quota_key, finish * 86400 - offset_s + 86400)
-  end
-  if used > limit then
-    redis.call('DECR', quota_key)
-    return {'QUOTA_EXCEEDED', id, plan, tostring(burst or -1), tostring(math.floor(math.max(tokens, 0))), '0',
+  used = tonumber(redis.call('GET', quota_key) or '0')
+end
+
+-- Each request in order: throttle first (a throttled request uses no quota), then quota (a
+-- request over quota uses no token).
+local replies, allowed = {}, 0
+local burst_s = tostring(burst or -1)
+for i = 1, n do
+  if burst and tokens < 1 then
+    local wait = 1
+    if rate > 0 then
+      wait = math.max(1, math.ceil((1 - tokens) / rate))
+    end
+    replies[i] = {'THROTTLED', id, plan, burst_s, '0', tostring(wait), '-1', '-1', '0', tostring(wait)}
+  elseif limit >= 0 and used + 1 > limit then
+    replies[i] = {'QUOTA_EXCEEDED', id, plan, burst_s, tostring(math.floor(math.max(tokens, 0))), '0',
       tostring(limit), '0', tostring(to_end), tostring(math.max(1, to_end))}
-  end
-  remaining = limit - used
-end
-
-if burst then
-  tokens = tokens - 1
-  redis.call('HSET', bucket, 'tokens', tostring(tokens), 'ts', tostring(now_us))
-  local full = 1
-  if rate > 0 then
-    full = math.ceil((burst - tokens) / rate)
-    redis.call('PEXPIRE', bucket, math.ceil(burst / rate * 1000) + 1000)
   else
-    redis.call('PEXPIRE', bucket, 86400000)
+    local to_full = 0
+    if burst then
+      tokens = tokens - 1
+      to_full = 1
+      if rate > 0 then
+        to_full = math.ceil((burst - tokens) / rate)
+      end
+    end
+    local remaining = -1
+    if limit >= 0 then
+      used = used + 1
+      remaining = limit - used
+    end
+    allowed = allowed + 1
+    replies[i] = {'ALLOWED', id, plan, burst_s, tostring(math.floor(math.max(tokens, 0))), tostring(to_full),
+      tostring(limit), tostring(remaining), tostring(to_end), '0'}
   end
-  to_full = full
 end
 
-local usage = tag .. ':u:' .. plan .. ':' .. today
-if redis.call('HINCRBY', usage, 'used', 1) == 1 then
-  redis.call('EXPIRE', usage, tonumber(ARGV[3]) * 86400)
+-- Writes, once for the whole batch, only for what was allowed.
+if allowed > 0 then
+  if quota_key then
+    if redis.call('INCRBY', quota_key, allowed) == allowed then
+      redis.call('EXPIREAT', quota_key, finish * 86400 - offset_s + 86400)
+    end
+  end
+  if burst then
+    redis.call('HSET', bucket, 'tokens', tostring(tokens), 'ts', tostring(now_us))
+    if rate > 0 then
+      redis.call('PEXPIRE', bucket, math.ceil(burst / rate * 1000) + 1000)
+    else
+      redis.call('PEXPIRE', bucket, 86400000)
+    end
+  end
+  local usage = tag .. ':u:' .. plan .. ':' .. today
+  if redis.call('HINCRBY', usage, 'used', allowed) == allowed then
+    redis.call('EXPIRE', usage, tonumber(ARGV[3]) * 86400)
+  end
+  if limit >= 0 then
+    redis.call('HSET', usage, 'remaining', limit - used)
+  end
 end
-if limit >= 0 then
-  redis.call('HSET', usage, 'remaining', remaining)
-end
-
-return {'ALLOWED', id, plan, tostring(burst or -1), tostring(math.floor(math.max(tokens, 0))), tostring(to_full),
-  tostring(limit), tostring(remaining), tostring(to_end), '0'}
+return replies

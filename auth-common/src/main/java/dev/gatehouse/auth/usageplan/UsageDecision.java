@@ -41,7 +41,16 @@ public record UsageDecision(
         return new UsageDecision(outcome, keyId, plan, -1, -1, 0, -1, -1, 0, 0);
     }
 
-    /** Parses the reply of {@code usage-plan-decide.lua}. */
+    /** Parses the replies of {@code usage-plan-decide.lua}, one per request of the batch. */
+    static java.util.List<UsageDecision> fromBatch(Response replies) {
+        java.util.List<UsageDecision> decisions = new java.util.ArrayList<>(replies.size());
+        for (Response reply : replies) {
+            decisions.add(fromScript(reply));
+        }
+        return decisions;
+    }
+
+    /** Parses one reply of {@code usage-plan-decide.lua}. */
     static UsageDecision fromScript(Response reply) {
         Outcome outcome = Outcome.valueOf(reply.get(0).toString());
         if (reply.size() == 1) {

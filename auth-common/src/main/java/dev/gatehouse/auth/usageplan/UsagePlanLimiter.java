@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a request with a given API key may proceed: one EVALSHA of {@code
- * usage-plan-decide.lua}, bounded by a short timeout and a circuit breaker. When Redis cannot
- * answer, the key's plan decides: fail open (serve, count the miss) or fail closed (503). A key
- * that Gatehouse never provisioned is refused even then.
+ * usage-plan-decide.lua} (shared by the concurrent requests of the same key and route, see {@link
+ * DecisionBatches}), bounded by a short timeout and a circuit breaker. When Redis cannot answer,
+ * the key's plan decides: fail open (serve, count the miss) or fail closed (503). A key that
+ * Gatehouse never provisioned is refused even then.
  */
 public class UsagePlanLimiter {
 
@@ -32,6 +33,7 @@ public class UsagePlanLimiter {
     private final RedisCircuitBreaker circuit;
     private volatile long clockOffsetSeconds;
     private final Map<String, List<String>> recordFields = new ConcurrentHashMap<>();
+    private final DecisionBatches batches = new DecisionBatches();
 
     public UsagePlanLimiter(
             ReactiveRedisDataSource redis,
@@ -60,12 +62,16 @@ public class UsagePlanLimiter {
         if (!circuit.allowsCall()) {
             return Uni.createFrom().item(() -> withoutRedis(sha256));
         }
-        return DECIDE.run(redis, List.of(UsageKeys.record(sha256)), arguments(methodKey))
-                .ifNoItem()
-                .after(timeout)
-                .fail()
-                .map(UsageDecision::fromScript)
-                .invoke(circuit::onSuccess)
+        List<String> keys = List.of(UsageKeys.record(sha256));
+        return batches.submit(
+                        sha256 + '|' + methodKey,
+                        n ->
+                                DECIDE.run(redis, keys, arguments(methodKey, n))
+                                        .ifNoItem()
+                                        .after(timeout)
+                                        .fail()
+                                        .map(UsageDecision::fromBatch)
+                                        .invoke(circuit::onSuccess))
                 .onFailure()
                 .recoverWithItem(
                         failure -> {
@@ -78,14 +84,18 @@ public class UsagePlanLimiter {
                         });
     }
 
-    /** Script arguments: route, clock offset, retention, then the 16 record fields to read. */
-    private List<String> arguments(String methodKey) {
+    /**
+     * Script arguments: route, clock offset, retention, the 16 record fields to read, and how many
+     * requests the call decides.
+     */
+    private List<String> arguments(String methodKey, int requests) {
         List<String> fields = recordFields.computeIfAbsent(methodKey, this::fields);
-        List<String> args = new ArrayList<>(3 + fields.size());
+        List<String> args = new ArrayList<>(4 + fields.size());
         args.add(methodKey);
         args.add(Long.toString(clockOffsetSeconds));
         args.add(retentionDays);
         args.addAll(fields);
+        args.add(Integer.toString(requests));
         return args;
     }
 
