@@ -74,7 +74,7 @@ extra_instance() { # name port metering iam
   QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(port) GATEHOUSE_CONFIG="$CONFIG" \
     QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=$3 \
     GATEHOUSE_IAM_ENABLED=$4 \
-    start_process "$1" "$RUN_DIR" java -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
+    start_process "$1" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
 }
 extra_instance unkeyed "$UNKEYED_PORT" false false
 extra_instance keyed "$KEYED_PORT" true false

@@ -16,14 +16,21 @@ public final class ApiKeyHash {
 
     private ApiKeyHash() {}
 
+    // One digest per thread: no provider lookup on the request path.
+    private static final ThreadLocal<MessageDigest> SHA256 =
+            ThreadLocal.withInitial(
+                    () -> {
+                        try {
+                            return MessageDigest.getInstance("SHA-256");
+                        } catch (NoSuchAlgorithmException e) {
+                            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+                        }
+                    });
+
     /** Lower-case hex SHA-256 of the value's UTF-8 bytes. */
     public static String sha256(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return HexFormat.of()
+                .formatHex(SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A new key value: 40 alphanumeric characters from a CSPRNG, like AWS-generated keys. */
