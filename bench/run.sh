@@ -146,6 +146,7 @@ SCENARIOS=(
   "GET /stores open (checks off)|$UNKEYED_PORT|GET|/stores|||"
   "GET /stores keyed (IAM off)|$KEYED_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|"
   "GET /stores signed+keyed|$STORES_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|signed"
+  "GET /stores/{id} open|$UNKEYED_PORT|GET|/stores/par-003|||"
   "GET /stores/{id} signed+keyed|$STORES_PORT|GET|/stores/par-003||$GATEHOUSE_BENCH_API_KEY|signed"
   "POST /stores/search query|$STORES_PORT|POST|/stores/search|{\"query\":\"cafe\",\"limit\":8}||"
   "POST /stores/search near|$STORES_PORT|POST|/stores/search|{\"near\":{\"lat\":48.8566,\"lon\":2.3522},\"radiusKm\":5,\"limit\":8}||"
