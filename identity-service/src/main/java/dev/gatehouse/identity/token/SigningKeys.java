@@ -38,7 +38,7 @@ public class SigningKeys {
     @Produces
     @Singleton
     @Startup
-    Pair keys(RedisDataSource redis, UserPool pool) {
+    public Pair keys(RedisDataSource redis, UserPool pool) {
         HashCommands<String, String, String> hash = redis.hash(String.class);
         String key = new UserKeys(pool.id()).signingKeys();
         Map<String, String> stored = hash.hgetall(key);
