@@ -1,0 +1,91 @@
+package dev.gatehouse.identity.auth;
+
+import dev.gatehouse.identity.pool.AppClient;
+import dev.gatehouse.identity.pool.UserPool;
+import dev.gatehouse.identity.protocol.CognitoErrors;
+import dev.gatehouse.identity.protocol.Members;
+import dev.gatehouse.identity.srp.PasswordVerifier;
+import dev.gatehouse.identity.token.RefreshTokens;
+import dev.gatehouse.identity.token.TokenIssuer;
+import dev.gatehouse.identity.user.User;
+import dev.gatehouse.identity.user.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * USER_PASSWORD_AUTH / ADMIN_USER_PASSWORD_AUTH (the password is checked against the SRP verifier)
+ * and REFRESH_TOKEN_AUTH. An unknown user costs the same exponentiation as a wrong password, so
+ * timing does not tell them apart.
+ */
+@ApplicationScoped
+public class PasswordAuthentication {
+
+    private static final PasswordVerifier DECOY =
+            PasswordVerifier.create("decoy", "decoy", "decoy-password");
+
+    private final UserPool pool;
+    private final UserStore users;
+    private final SignInUsers signIn;
+    private final TokenIssuer tokens;
+    private final RefreshTokens refreshTokens;
+
+    PasswordAuthentication(
+            UserPool pool,
+            UserStore users,
+            SignInUsers signIn,
+            TokenIssuer tokens,
+            RefreshTokens refreshTokens) {
+        this.pool = pool;
+        this.users = users;
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    public Map<String, Object> signIn(AppClient client, Map<String, String> parameters) {
+        String name = AuthParameters.required(parameters, "USERNAME");
+        String password = AuthParameters.required(parameters, "PASSWORD");
+        Optional<User> found = signIn.resolve(name);
+        if (found.isEmpty()) {
+            DECOY.matches(pool.poolName(), name, password);
+            throw SignInUsers.unknown(client);
+        }
+        User user = found.get();
+        signIn.checkMaySignIn(user);
+        PasswordVerifier verifier = new PasswordVerifier(user.salt(), user.verifier());
+        if (!verifier.matches(pool.poolName(), user.username(), password)) {
+            signIn.failed(user);
+            throw CognitoErrors.incorrectCredentials();
+        }
+        signIn.succeeded(user);
+        return Members.of(
+                "AuthenticationResult",
+                tokens.signIn(user, client),
+                "ChallengeParameters",
+                Map.of());
+    }
+
+    public Map<String, Object> refresh(AppClient client, Map<String, String> parameters) {
+        String token = AuthParameters.required(parameters, "REFRESH_TOKEN");
+        RefreshTokens.Grant grant =
+                refreshTokens
+                        .find(token)
+                        .filter(g -> g.clientId().equals(client.id()))
+                        .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
+        User user =
+                users.byUsername(grant.username())
+                        .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
+        if (grant.issuedAt() <= user.tokensValidAfter()) {
+            throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
+        }
+        if (!user.enabled()) {
+            throw CognitoErrors.notAuthorized("User is disabled.");
+        }
+        return Members.of(
+                "AuthenticationResult",
+                tokens.refresh(user, client, grant),
+                "ChallengeParameters",
+                Map.of());
+    }
+}

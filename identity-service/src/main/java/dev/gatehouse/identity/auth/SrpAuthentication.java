@@ -1,0 +1,210 @@
+package dev.gatehouse.identity.auth;
+
+import dev.gatehouse.identity.pool.AppClient;
+import dev.gatehouse.identity.pool.RandomIds;
+import dev.gatehouse.identity.pool.UserPool;
+import dev.gatehouse.identity.pool.config.IdentityConfig;
+import dev.gatehouse.identity.protocol.CognitoErrors;
+import dev.gatehouse.identity.protocol.Members;
+import dev.gatehouse.identity.srp.Srp;
+import dev.gatehouse.identity.srp.SrpTimestamp;
+import dev.gatehouse.identity.token.TokenIssuer;
+import dev.gatehouse.identity.user.User;
+import dev.gatehouse.identity.user.UserKeys;
+import dev.gatehouse.identity.user.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * USER_SRP_AUTH and its PASSWORD_VERIFIER answer (spec 3.4). Unknown users under
+ * PreventUserExistenceErrors get a simulated challenge whose SALT and USER_ID_FOR_SRP are the same
+ * every time for the same name, then the generic failure.
+ */
+@ApplicationScoped
+public class SrpAuthentication {
+
+    static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
+
+    private final UserPool pool;
+    private final UserStore users;
+    private final SignInUsers signIn;
+    private final SrpChallenges challenges;
+    private final TokenIssuer tokens;
+    private final IdentityConfig.TokensConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    SrpAuthentication(
+            UserPool pool,
+            UserStore users,
+            SignInUsers signIn,
+            SrpChallenges challenges,
+            TokenIssuer tokens,
+            IdentityConfig config) {
+        this.pool = pool;
+        this.users = users;
+        this.signIn = signIn;
+        this.challenges = challenges;
+        this.tokens = tokens;
+        this.config = config.tokens();
+    }
+
+    Map<String, Object> start(AppClient client, Map<String, String> parameters) {
+        String name = AuthParameters.required(parameters, "USERNAME");
+        BigInteger clientPublic = parsePublic(AuthParameters.required(parameters, "SRP_A"));
+        Optional<User> found = signIn.resolve(name);
+        if (found.isEmpty() && !client.preventUserExistenceErrors()) {
+            throw SignInUsers.unknown(client);
+        }
+        found.ifPresent(signIn::checkMaySignIn);
+        BigInteger b = new BigInteger(1, RandomIds.bytes(32));
+        String salt;
+        String userId;
+        BigInteger serverPublic;
+        if (found.isPresent()) {
+            User user = found.get();
+            salt = user.salt();
+            userId = user.username();
+            serverPublic = Srp.serverPublic(new BigInteger(user.verifier(), 16), b);
+        } else {
+            byte[] seed =
+                    Srp.sha256(
+                            pool.simulationSecret(),
+                            UserKeys.fold(name).getBytes(StandardCharsets.UTF_8));
+            salt = new BigInteger(1, java.util.Arrays.copyOf(seed, 16)).toString(16);
+            userId = UUID.nameUUIDFromBytes(seed).toString();
+            serverPublic = Srp.serverPublic(new BigInteger(1, RandomIds.bytes(384)).mod(Srp.N), b);
+        }
+        byte[] secretBlock = RandomIds.bytes(1024);
+        challenges.open(
+                secretBlock,
+                new SrpChallenges.Challenge(
+                        found.map(User::username).orElse(name),
+                        client.id(),
+                        clientPublic.toString(16),
+                        b.toString(16),
+                        serverPublic.toString(16),
+                        found.isEmpty()),
+                config.authSessionValidity());
+        return Members.of(
+                "ChallengeName",
+                PASSWORD_VERIFIER,
+                "ChallengeParameters",
+                Members.of(
+                        "SALT", salt,
+                        "SECRET_BLOCK", Base64.getEncoder().encodeToString(secretBlock),
+                        "SRP_B", serverPublic.toString(16),
+                        "USERNAME", userId,
+                        "USER_ID_FOR_SRP", userId));
+    }
+
+    Map<String, Object> answer(AppClient client, Map<String, String> responses) {
+        String secretBlockText = AuthParameters.required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+        String claimed = AuthParameters.required(responses, "PASSWORD_CLAIM_SIGNATURE");
+        String timestamp = AuthParameters.required(responses, "TIMESTAMP");
+        String name = AuthParameters.required(responses, "USERNAME");
+        byte[] secretBlock = decode(secretBlockText);
+        SrpChallenges.Challenge challenge =
+                challenges.take(secretBlock).orElseThrow(CognitoErrors::incorrectCredentials);
+        if (challenge.simulated() || !challenge.clientId().equals(client.id())) {
+            throw CognitoErrors.incorrectCredentials();
+        }
+        User user =
+                users.byUsername(challenge.username())
+                        .orElseThrow(CognitoErrors::incorrectCredentials);
+        if (!sameUser(name, user)) {
+            throw CognitoErrors.incorrectCredentials();
+        }
+        signIn.checkMaySignIn(user);
+        if (!timely(timestamp)
+                || !signatureMatches(user, challenge, secretBlock, timestamp, claimed)) {
+            signIn.failed(user);
+            throw CognitoErrors.incorrectCredentials();
+        }
+        signIn.succeeded(user);
+        return Members.of(
+                "AuthenticationResult",
+                tokens.signIn(user, client),
+                "ChallengeParameters",
+                Map.of());
+    }
+
+    private boolean signatureMatches(
+            User user,
+            SrpChallenges.Challenge challenge,
+            byte[] secretBlock,
+            String timestamp,
+            String claimed) {
+        BigInteger clientPublic = new BigInteger(challenge.clientPublic(), 16);
+        BigInteger serverPublic = new BigInteger(challenge.serverPublic(), 16);
+        BigInteger u = Srp.scrambler(clientPublic, serverPublic);
+        if (u.signum() == 0) {
+            return false;
+        }
+        BigInteger secret =
+                Srp.serverSecret(
+                        clientPublic,
+                        new BigInteger(user.verifier(), 16),
+                        u,
+                        new BigInteger(challenge.serverSecret(), 16));
+        byte[] expected =
+                Srp.signature(
+                        Srp.derivedKey(secret, u),
+                        pool.poolName(),
+                        user.username(),
+                        secretBlock,
+                        timestamp);
+        byte[] actual;
+        try {
+            actual = Base64.getDecoder().decode(claimed);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** Clients echo USERNAME, USER_ID_FOR_SRP or the alias they typed: accept each. */
+    private boolean sameUser(String name, User user) {
+        if (UserKeys.fold(name).equals(UserKeys.fold(user.username()))) {
+            return true;
+        }
+        return users.resolve(name).map(u -> u.sub().equals(user.sub())).orElse(false);
+    }
+
+    private boolean timely(String timestamp) {
+        Optional<Instant> at = SrpTimestamp.parse(timestamp);
+        if (at.isEmpty()) {
+            return false;
+        }
+        Duration offset = Duration.between(at.get(), clock.instant()).abs();
+        return offset.compareTo(config.timestampSkew()) <= 0;
+    }
+
+    private static BigInteger parsePublic(String hex) {
+        try {
+            BigInteger value = new BigInteger(hex, 16);
+            if (value.signum() <= 0 || value.mod(Srp.N).signum() == 0) {
+                throw CognitoErrors.invalidParameter("Invalid SRP_A");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw CognitoErrors.invalidParameter("Invalid SRP_A");
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw CognitoErrors.incorrectCredentials();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gatehouse.identity.auth;
+
+import dev.gatehouse.identity.protocol.CognitoErrors;
+import dev.gatehouse.identity.protocol.CognitoOperation;
+import dev.gatehouse.identity.protocol.CognitoRequest;
+import dev.gatehouse.identity.protocol.Members;
+import dev.gatehouse.identity.protocol.OperationSet;
+import dev.gatehouse.identity.token.AccessTokens;
+import dev.gatehouse.identity.user.User;
+import dev.gatehouse.identity.user.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Operations authenticated by an access token: GetUser, GlobalSignOut (spec 2.8). */
+@ApplicationScoped
+public class UserOperations implements OperationSet {
+
+    private final AccessTokens accessTokens;
+    private final UserStore users;
+    private final Clock clock = Clock.systemUTC();
+
+    UserOperations(AccessTokens accessTokens, UserStore users) {
+        this.accessTokens = accessTokens;
+        this.users = users;
+    }
+
+    @Override
+    public Map<String, CognitoOperation> operations() {
+        return Map.of(
+                "GetUser", (request, call) -> getUser(request),
+                "GlobalSignOut", (request, call) -> globalSignOut(request));
+    }
+
+    Map<String, Object> getUser(CognitoRequest request) {
+        User user = caller(request);
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        attributes.add(Members.of("Name", "sub", "Value", user.sub()));
+        user.attributes()
+                .forEach((name, value) -> attributes.add(Members.of("Name", name, "Value", value)));
+        return Members.of("Username", user.username(), "UserAttributes", attributes);
+    }
+
+    Map<String, Object> globalSignOut(CognitoRequest request) {
+        User user = caller(request);
+        users.save(user.withTokensValidAfter(clock.instant().getEpochSecond()));
+        return Map.of();
+    }
+
+    /**
+     * The token's user. Tokens issued up to the second of a GlobalSignOut are revoked (a sign-in in
+     * that same second must be repeated).
+     */
+    private User caller(CognitoRequest request) {
+        AccessTokens.Caller caller = accessTokens.verify(request.required("AccessToken"));
+        User user =
+                users.bySub(caller.sub())
+                        .orElseThrow(() -> CognitoErrors.userNotFound("User does not exist."));
+        if (caller.issuedAt() <= user.tokensValidAfter()) {
+            throw CognitoErrors.notAuthorized("Access Token has been revoked");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.gatehouse.identity.pool;
+
+import dev.gatehouse.identity.pool.config.IdentityConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Creates the pool at first start and finds the same one after: the pool id, one client id per
+ * configured client, and the secret behind simulated SRP challenges live in one Redis hash, each
+ * written only if absent (HSETNX), so concurrent first starts agree.
+ */
+@ApplicationScoped
+public class UserPoolProvisioner {
+
+    /** The Redis hash that holds the pool's identity. */
+    public static final String KEY = "gatehouse:identity:pool";
+
+    @Produces
+    @Singleton
+    @Startup
+    UserPool pool(RedisDataSource redis, IdentityConfig config) {
+        HashCommands<String, String, String> hash = redis.hash(String.class);
+        hash.hsetnx(KEY, "id", RandomIds.poolId(config.region()));
+        hash.hsetnx(
+                KEY, "simulation-secret", Base64.getEncoder().encodeToString(RandomIds.bytes(32)));
+        for (String name : config.clients().keySet()) {
+            hash.hsetnx(KEY, "client." + name, RandomIds.clientId());
+        }
+        Map<String, String> stored = hash.hgetall(KEY);
+        String poolId = stored.get("id");
+        Map<String, AppClient> clients = new LinkedHashMap<>();
+        config.clients()
+                .forEach(
+                        (name, client) -> {
+                            String id = stored.get("client." + name);
+                            clients.put(
+                                    id,
+                                    new AppClient(
+                                            name,
+                                            id,
+                                            new HashSet<>(client.explicitAuthFlows()),
+                                            "ENABLED".equals(client.preventUserExistenceErrors())));
+                        });
+        IdentityConfig.PasswordPolicyConfig policy = config.passwordPolicy();
+        String base = config.issuerBase().replaceAll("/+$", "");
+        Log.infof("user pool %s with clients %s", poolId, clients.keySet());
+        return new UserPool(
+                poolId,
+                base + "/" + poolId,
+                Map.copyOf(clients),
+                config.requiredAttributes(),
+                new PasswordPolicy(
+                        policy.minimumLength(),
+                        policy.requireLowercase(),
+                        policy.requireUppercase(),
+                        policy.requireNumbers(),
+                        policy.requireSymbols()),
+                Base64.getDecoder().decode(stored.get("simulation-secret")));
+    }
+}

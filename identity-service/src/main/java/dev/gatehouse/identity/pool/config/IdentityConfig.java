@@ -1,0 +1,129 @@
+package dev.gatehouse.identity.pool.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The user pool, as the seed's CloudFormation declares it: alias {@code email}, case-insensitive
+ * usernames, email auto-verified, the password policy, the required attributes, and the app clients
+ * by logical name. Ids are not configured: they are minted at first start (Redis).
+ */
+@ConfigMapping(prefix = "gatehouse.identity")
+public interface IdentityConfig {
+
+    /** The region part of the pool id ({@code us-east-1_Ab12Cd34E}). */
+    @WithDefault("${gatehouse.region:us-east-1}")
+    String region();
+
+    /**
+     * Base URL of the token issuer: {@code iss} is {@code <base>/<poolId>}, where the JWKS and the
+     * OpenID configuration are served. Set {@code https://cognito-idp.<region>.amazonaws.com} for
+     * the AWS form.
+     */
+    @WithDefault("http://localhost:8083")
+    String issuerBase();
+
+    /** Standard attributes every sign-up must carry. */
+    @WithDefault("given_name,family_name,email")
+    List<String> requiredAttributes();
+
+    PasswordPolicyConfig passwordPolicy();
+
+    /** App clients by logical name ({@code web}, {@code server}). */
+    Map<String, ClientConfig> clients();
+
+    TokensConfig tokens();
+
+    CodesConfig codes();
+
+    LockoutConfig lockout();
+
+    /** {@code Policies.PasswordPolicy}. */
+    interface PasswordPolicyConfig {
+        @WithDefault("8")
+        int minimumLength();
+
+        @WithDefault("true")
+        boolean requireLowercase();
+
+        @WithDefault("true")
+        boolean requireUppercase();
+
+        @WithDefault("true")
+        boolean requireNumbers();
+
+        @WithDefault("true")
+        boolean requireSymbols();
+    }
+
+    /** {@code AWS::Cognito::UserPoolClient}. */
+    interface ClientConfig {
+        /** {@code ExplicitAuthFlows}; the CloudFormation default when omitted. */
+        @WithDefault("ALLOW_REFRESH_TOKEN_AUTH,ALLOW_USER_SRP_AUTH,ALLOW_CUSTOM_AUTH")
+        List<String> explicitAuthFlows();
+
+        /** {@code PreventUserExistenceErrors}: {@code ENABLED} or {@code LEGACY}. */
+        @WithDefault("LEGACY")
+        String preventUserExistenceErrors();
+    }
+
+    /** Token lifetimes ({@code IdTokenValidity}, ...) and the SRP challenge window. */
+    interface TokensConfig {
+        @WithDefault("1h")
+        Duration idTokenValidity();
+
+        @WithDefault("1h")
+        Duration accessTokenValidity();
+
+        @WithDefault("30d")
+        Duration refreshTokenValidity();
+
+        /** {@code AuthSessionValidity}: how long a PASSWORD_VERIFIER challenge can be answered. */
+        @WithDefault("3m")
+        Duration authSessionValidity();
+
+        /** How far the SRP {@code TIMESTAMP} may be from the server clock (AWS: UNVERIFIED). */
+        @WithDefault("5m")
+        Duration timestampSkew();
+    }
+
+    /** Verification codes sent by email. */
+    interface CodesConfig {
+        /** The sender of verification emails. */
+        @WithDefault("no-reply@gatehouse.local")
+        String from();
+
+        /** Log codes too (dev mode only; never in production). */
+        @WithDefault("false")
+        boolean log();
+
+        @WithDefault("24h")
+        Duration signUpValidity();
+
+        /** ResendConfirmationCode calls per user per hour. */
+        @WithDefault("5")
+        int resendsPerHour();
+
+        /** ConfirmSignUp calls per user per hour. */
+        @WithDefault("15")
+        int confirmationsPerHour();
+    }
+
+    /** Brute-force protection on sign-in. */
+    interface LockoutConfig {
+        /** Consecutive failures before the first lock. */
+        @WithDefault("5")
+        int failuresBeforeLock();
+
+        /** The longest lock (it doubles from one second). */
+        @WithDefault("15m")
+        Duration maximumLock();
+
+        /** Quiet time after which the failure count resets. */
+        @WithDefault("15m")
+        Duration resetAfter();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.identity.token;
+
+import dev.gatehouse.identity.pool.AppClient;
+import dev.gatehouse.identity.pool.RandomIds;
+import dev.gatehouse.identity.pool.UserPool;
+import dev.gatehouse.identity.pool.config.IdentityConfig;
+import dev.gatehouse.identity.srp.Srp;
+import dev.gatehouse.identity.user.User;
+import dev.gatehouse.identity.user.UserKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opaque refresh tokens: 48 random bytes handed to the client, only their SHA-256 stored (with the
+ * grant they stand for and a TTL of the refresh validity). A leaked Redis dump yields no usable
+ * token.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    /** What a refresh token stands for: the original sign-in. */
+    public record Grant(
+            String username, String clientId, long authTime, String originJti, long issuedAt) {}
+
+    private final HashCommands<String, String, String> hashes;
+    private final RedisDataSource redis;
+    private final UserKeys keys;
+    private final Duration validity;
+
+    RefreshTokens(RedisDataSource redis, UserPool pool, IdentityConfig config) {
+        this.redis = redis;
+        this.hashes = redis.hash(String.class);
+        this.keys = new UserKeys(pool.id());
+        this.validity = config.tokens().refreshTokenValidity();
+    }
+
+    public String issue(User user, AppClient client, long authTime, String originJti) {
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(RandomIds.bytes(48));
+        String key = keys.refreshToken(hash(token));
+        hashes.hset(
+                key,
+                Map.of(
+                        "username", user.username(),
+                        "client", client.id(),
+                        "authTime", Long.toString(authTime),
+                        "originJti", originJti,
+                        "issuedAt", Long.toString(authTime)));
+        redis.key().expire(key, validity);
+        return token;
+    }
+
+    public Optional<Grant> find(String token) {
+        Map<String, String> stored = hashes.hgetall(keys.refreshToken(hash(token)));
+        if (stored == null || stored.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Grant(
+                        stored.get("username"),
+                        stored.get("client"),
+                        Long.parseLong(stored.get("authTime")),
+                        stored.get("originJti"),
+                        Long.parseLong(stored.get("issuedAt"))));
+    }
+
+    static String hash(String token) {
+        return HexFormat.of().formatHex(Srp.sha256(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}

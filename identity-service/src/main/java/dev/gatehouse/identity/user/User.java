@@ -1,0 +1,75 @@
+package dev.gatehouse.identity.user;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A user of the pool as stored: never a password, only the SRP salt and verifier (hex) derived from
+ * it. {@code attributes} holds the standard attributes as strings ({@code email_verified} is {@code
+ * "true"}/{@code "false"}, as GetUser returns it). {@code tokensValidAfter} (epoch seconds) is
+ * moved forward by GlobalSignOut.
+ */
+public record User(
+        String username,
+        String sub,
+        UserStatus status,
+        boolean enabled,
+        String salt,
+        String verifier,
+        Map<String, String> attributes,
+        long createdAt,
+        long modifiedAt,
+        long tokensValidAfter) {
+
+    public String email() {
+        return attributes.get("email");
+    }
+
+    public boolean emailVerified() {
+        return "true".equals(attributes.get("email_verified"));
+    }
+
+    public User withStatus(UserStatus newStatus, long now) {
+        return new User(
+                username,
+                sub,
+                newStatus,
+                enabled,
+                salt,
+                verifier,
+                attributes,
+                createdAt,
+                now,
+                tokensValidAfter);
+    }
+
+    public User withAttribute(String name, String value, long now) {
+        Map<String, String> changed = new LinkedHashMap<>(attributes);
+        changed.put(name, value);
+        return new User(
+                username,
+                sub,
+                status,
+                enabled,
+                salt,
+                verifier,
+                changed,
+                createdAt,
+                now,
+                tokensValidAfter);
+    }
+
+    public User withTokensValidAfter(long epochSecond) {
+        return new User(
+                username,
+                sub,
+                status,
+                enabled,
+                salt,
+                verifier,
+                attributes,
+                createdAt,
+                modifiedAt,
+                epochSecond);
+    }
+}
