@@ -176,7 +176,7 @@ api keys:
 $(sed -n 's/^ *"\([^"]*\)" *: *"\([^"]*\)".*/  \1: \2/p' "$RUN_DIR/api-keys.json" 2>/dev/null)
 iam principals (secrets in credentials.json): index-service stores-service fanout-service admin nobody
 try (GET /stores is AWS_IAM + API key; curl 8.1+ signs query strings correctly):
-  curl --aws-sigv4 aws:amz:us-east-1:execute-api --user "<accessKeyId>:<secretAccessKey>" \
+  curl --aws-sigv4 aws:amz:$(config_value gatehouse.region us-east-1):execute-api --user "<accessKeyId>:<secretAccessKey>" \\
        -H "x-api-key: <freeKey>" http://127.0.0.1:$STORES_PORT/stores
 DONE
 
