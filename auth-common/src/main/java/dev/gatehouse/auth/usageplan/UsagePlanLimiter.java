@@ -6,6 +6,7 @@ import dev.gatehouse.auth.usageplan.config.MeteringConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public class UsagePlanLimiter {
         }
         List<String> keys = List.of(UsageKeys.record(sha256));
         return batches.submit(
-                        sha256 + '|' + methodKey,
+                        sha256 + '|' + methodKey + '|' + eventLoop(),
                         n ->
                                 DECIDE.run(redis, keys, arguments(methodKey, n))
                                         .ifNoItem()
@@ -82,6 +83,14 @@ public class UsagePlanLimiter {
                                     failure.toString());
                             return withoutRedis(sha256);
                         });
+    }
+
+    /**
+     * Batches are kept per event loop: the reply then completes every waiting request on its own
+     * thread, with no hand-over between loops. Callers off the event loops share one batch.
+     */
+    private static String eventLoop() {
+        return Context.isOnEventLoopThread() ? Long.toString(Thread.currentThread().getId()) : "";
     }
 
     /**
