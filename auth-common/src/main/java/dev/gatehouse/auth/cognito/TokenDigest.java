@@ -18,10 +18,22 @@ record TokenDigest(long a, long b, long c, long d) {
                         }
                     });
 
+    /** Per-thread scratch for the token's bytes: the hot path of a cache hit allocates little. */
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[4096]);
+
     /** The digest of a token already known to be ASCII (see {@link BearerTokens#isWellFormed}). */
     static TokenDigest of(String token) {
-        ByteBuffer hash =
-                ByteBuffer.wrap(SHA256.get().digest(token.getBytes(StandardCharsets.ISO_8859_1)));
+        int length = token.length();
+        byte[] bytes = SCRATCH.get();
+        if (bytes.length < length) {
+            bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        } else {
+            token.getBytes(0, length, bytes, 0);
+        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.update(bytes, 0, length);
+        ByteBuffer hash = ByteBuffer.wrap(sha256.digest());
         return new TokenDigest(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
     }
 }

@@ -63,7 +63,7 @@ public final class TokenVerifier {
         try {
             parser.verify(token, key);
         } catch (ParseException e) {
-            throw new InvalidTokenException("rejected by the JWT parser", rootCause(e));
+            throw new InvalidTokenException("rejected by the JWT parser: " + details(e));
         } catch (RuntimeException e) {
             throw new InvalidTokenException("unparseable", e);
         }
@@ -130,11 +130,14 @@ public final class TokenVerifier {
         }
     }
 
-    private static Throwable rootCause(Throwable e) {
+    /** jose4j's reason without the token itself, which its messages quote in full. */
+    private static String details(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause;
+        String message = String.valueOf(cause.getMessage());
+        int details = message.indexOf("Additional details: ");
+        return details >= 0 ? message.substring(details + 20) : cause.getClass().getSimpleName();
     }
 }
