@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Optional;
  * @param user as {@code caller}
  * @param userArn the caller ARN (a user, or {@code arn:aws:sts::...:assumed-role/...})
  * @param accessKey the access key id the request was signed with
+ * @param claims a Cognito user pool caller's token claims, as API Gateway passes them in {@code
+ *     requestContext.authorizer.claims}: every value a string (numbers and booleans in their JSON
+ *     spelling, arrays and objects as JSON text); null for other callers
  */
 public record RequestIdentity(
         String sourceIp,
@@ -26,10 +30,39 @@ public record RequestIdentity(
         String cognitoIdentityId,
         String cognitoIdentityPoolId,
         String cognitoAuthenticationType,
-        String cognitoAuthenticationProvider) {
+        String cognitoAuthenticationProvider,
+        Map<String, String> claims) {
 
     /** The request property the authorizers store the identity under. */
     public static final String PROPERTY = RequestIdentity.class.getName();
+
+    /** A caller without token claims (the shape before user pool callers existed). */
+    public RequestIdentity(
+            String sourceIp,
+            String userAgent,
+            String accountId,
+            String caller,
+            String user,
+            String userArn,
+            String accessKey,
+            String cognitoIdentityId,
+            String cognitoIdentityPoolId,
+            String cognitoAuthenticationType,
+            String cognitoAuthenticationProvider) {
+        this(
+                sourceIp,
+                userAgent,
+                accountId,
+                caller,
+                user,
+                userArn,
+                accessKey,
+                cognitoIdentityId,
+                cognitoIdentityPoolId,
+                cognitoAuthenticationType,
+                cognitoAuthenticationProvider,
+                null);
+    }
 
     /** An IAM-signed caller. */
     public static RequestIdentity iam(
@@ -41,7 +74,29 @@ public record RequestIdentity(
             String accessKey) {
         return new RequestIdentity(
                 sourceIp, userAgent, accountId, caller, caller, userArn, accessKey, null, null,
-                null, null);
+                null, null, null);
+    }
+
+    /**
+     * A caller with a valid Cognito user pool token. As with API Gateway's {@code
+     * COGNITO_USER_POOLS} authorizer, only {@code claims} is filled; the {@code cognito*} fields
+     * belong to identity pool (federated) credentials.
+     */
+    public static RequestIdentity cognitoUserPool(
+            String sourceIp, String userAgent, Map<String, String> claims) {
+        return new RequestIdentity(
+                sourceIp,
+                userAgent,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.copyOf(claims));
     }
 
     /** The identity an authorizer established for this request, if any. */
