@@ -76,7 +76,7 @@ public class PasswordAuthentication {
         User user =
                 users.byUsername(grant.username())
                         .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
-        if (grant.issuedAt() <= user.tokensValidAfter()) {
+        if (grant.revoked() || grant.issuedAt() <= user.tokensValidAfter()) {
             throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
         }
         if (!user.enabled()) {

@@ -6,6 +6,7 @@ import dev.gatehouse.identity.protocol.CognitoRequest;
 import dev.gatehouse.identity.protocol.Members;
 import dev.gatehouse.identity.protocol.OperationSet;
 import dev.gatehouse.identity.token.AccessTokens;
+import dev.gatehouse.identity.token.RefreshTokens;
 import dev.gatehouse.identity.user.User;
 import dev.gatehouse.identity.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +21,13 @@ public class UserOperations implements OperationSet {
 
     private final AccessTokens accessTokens;
     private final UserStore users;
+    private final RefreshTokens refreshTokens;
     private final Clock clock = Clock.systemUTC();
 
-    UserOperations(AccessTokens accessTokens, UserStore users) {
+    UserOperations(AccessTokens accessTokens, UserStore users, RefreshTokens refreshTokens) {
         this.accessTokens = accessTokens;
         this.users = users;
+        this.refreshTokens = refreshTokens;
     }
 
     @Override
@@ -58,7 +61,8 @@ public class UserOperations implements OperationSet {
         User user =
                 users.bySub(caller.sub())
                         .orElseThrow(() -> CognitoErrors.userNotFound("User does not exist."));
-        if (caller.issuedAt() <= user.tokensValidAfter()) {
+        if (caller.issuedAt() <= user.tokensValidAfter()
+                || refreshTokens.originRevoked(caller.originJti())) {
             throw CognitoErrors.notAuthorized("Access Token has been revoked");
         }
         return user;

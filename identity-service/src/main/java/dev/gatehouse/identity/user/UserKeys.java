@@ -51,6 +51,11 @@ public record UserKeys(String poolId) {
         return prefix() + "refresh:" + tokenHash;
     }
 
+    /** Marks the access tokens of one sign-in ({@code origin_jti}) as revoked by RevokeToken. */
+    public String revokedOrigin(String originJti) {
+        return prefix() + "revoked-origin:" + originJti;
+    }
+
     public String signingKeys() {
         return prefix() + "signing-keys";
     }
