@@ -41,6 +41,8 @@ public interface IdentityConfig {
 
     LockoutConfig lockout();
 
+    QuotasConfig quotas();
+
     /** {@code Policies.PasswordPolicy}. */
     interface PasswordPolicyConfig {
         @WithDefault("8")
@@ -103,6 +105,10 @@ public interface IdentityConfig {
         @WithDefault("24h")
         Duration signUpValidity();
 
+        /** Validity of a ForgotPassword code. */
+        @WithDefault("1h")
+        Duration resetValidity();
+
         /** ResendConfirmationCode calls per user per hour. */
         @WithDefault("5")
         int resendsPerHour();
@@ -110,6 +116,21 @@ public interface IdentityConfig {
         /** ConfirmSignUp calls per user per hour. */
         @WithDefault("15")
         int confirmationsPerHour();
+    }
+
+    /** Per-user hourly quotas beyond sign-up's ({@code LimitExceededException} past them). */
+    interface QuotasConfig {
+        /** ForgotPassword calls per user per hour. */
+        @WithDefault("5")
+        int forgotPasswordsPerHour();
+
+        /** ConfirmForgotPassword calls per user per hour (Cognito: 5-20, risk-based). */
+        @WithDefault("10")
+        int confirmForgotPasswordsPerHour();
+
+        /** ChangePassword calls per user per hour. */
+        @WithDefault("5")
+        int changePasswordsPerHour();
     }
 
     /** Brute-force protection on sign-in. */
