@@ -75,6 +75,7 @@ public class PasswordAuthentication {
                         .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
         User user =
                 users.byUsername(grant.username())
+                        .filter(u -> grant.sub() == null || grant.sub().equals(u.sub()))
                         .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
         if (grant.revoked() || grant.issuedAt() <= user.tokensValidAfter()) {
             throw CognitoErrors.notAuthorized("Refresh Token has been revoked");

@@ -28,6 +28,7 @@ public class RefreshTokens {
     /** What a refresh token stands for: the original sign-in. */
     public record Grant(
             String username,
+            String sub,
             String clientId,
             long authTime,
             String originJti,
@@ -56,6 +57,7 @@ public class RefreshTokens {
                 key,
                 Map.of(
                         "username", user.username(),
+                        "sub", user.sub(),
                         "client", client.id(),
                         "authTime", Long.toString(authTime),
                         "originJti", originJti,
@@ -72,6 +74,7 @@ public class RefreshTokens {
         return Optional.of(
                 new Grant(
                         stored.get("username"),
+                        stored.get("sub"),
                         stored.get("client"),
                         Long.parseLong(stored.get("authTime")),
                         stored.get("originJti"),
