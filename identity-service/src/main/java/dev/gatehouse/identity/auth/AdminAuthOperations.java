@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /**
- * AdminInitiateAuth (spec 2.5), SigV4-signed: ADMIN_USER_PASSWORD_AUTH (and its legacy name
- * ADMIN_NO_SRP_AUTH) for clients that allow {@code ALLOW_ADMIN_USER_PASSWORD_AUTH}, and refresh.
- * The public flows are InitiateAuth's; SRP through the admin API (which needs
- * AdminRespondToAuthChallenge) is not offered.
+ * AdminInitiateAuth (spec 2.5) and AdminRespondToAuthChallenge (NEW_PASSWORD_REQUIRED),
+ * SigV4-signed: ADMIN_USER_PASSWORD_AUTH (and its legacy name ADMIN_NO_SRP_AUTH) for clients that
+ * allow {@code ALLOW_ADMIN_USER_PASSWORD_AUTH}, and refresh. The public flows are InitiateAuth's;
+ * SRP through the admin API (which needs AdminRespondToAuthChallenge) is not offered.
  */
 @ApplicationScoped
 public class AdminAuthOperations implements OperationSet {
@@ -23,17 +23,39 @@ public class AdminAuthOperations implements OperationSet {
     private final AdminAuthorization authorization;
     private final UserPool pool;
     private final PasswordAuthentication passwords;
+    private final NewPasswordChallenge newPassword;
 
     AdminAuthOperations(
-            AdminAuthorization authorization, UserPool pool, PasswordAuthentication passwords) {
+            AdminAuthorization authorization,
+            UserPool pool,
+            PasswordAuthentication passwords,
+            NewPasswordChallenge newPassword) {
         this.authorization = authorization;
         this.pool = pool;
         this.passwords = passwords;
+        this.newPassword = newPassword;
     }
 
     @Override
     public Map<String, CognitoOperation> operations() {
-        return Map.of("AdminInitiateAuth", this::initiate);
+        return Map.of(
+                "AdminInitiateAuth", this::initiate,
+                "AdminRespondToAuthChallenge", this::respond);
+    }
+
+    /** AdminRespondToAuthChallenge: only NEW_PASSWORD_REQUIRED is ever issued here. */
+    Map<String, Object> respond(CognitoRequest request, CallContext call) {
+        authorization.authorize("AdminRespondToAuthChallenge", call);
+        pool.requirePool(request.required("UserPoolId"));
+        AppClient client = pool.client(request.required("ClientId"));
+        String challenge = request.required("ChallengeName");
+        if (!NewPasswordChallenge.NEW_PASSWORD_REQUIRED.equals(challenge)) {
+            throw CognitoErrors.invalidParameter("Invalid challenge name " + challenge);
+        }
+        return newPassword.answer(
+                client,
+                request.optional("Session").orElse(null),
+                request.map("ChallengeResponses"));
     }
 
     Map<String, Object> initiate(CognitoRequest request, CallContext call) {

@@ -47,6 +47,11 @@ public record UserKeys(String poolId) {
         return prefix() + "srp:" + secretBlockHash;
     }
 
+    /** An open NEW_PASSWORD_REQUIRED challenge, by the SHA-256 of its Session. */
+    public String newPasswordSession(String sessionHash) {
+        return prefix() + "new-password:" + sessionHash;
+    }
+
     public String refreshToken(String tokenHash) {
         return prefix() + "refresh:" + tokenHash;
     }

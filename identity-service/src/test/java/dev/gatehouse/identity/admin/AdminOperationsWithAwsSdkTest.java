@@ -26,8 +26,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
@@ -191,6 +193,95 @@ class AdminOperationsWithAwsSdkTest {
                                                                         "family_name", "V"))))
                 .isInstanceOf(UsernameExistsException.class)
                 .hasMessageStartingWith("User account already exists");
+    }
+
+    private void createSuppressed(String username, String temporaryPassword) {
+        admin.adminCreateUser(
+                r ->
+                        r.userPoolId(pool.id())
+                                .username(username)
+                                .temporaryPassword(temporaryPassword)
+                                .messageAction(MessageActionType.SUPPRESS)
+                                .userAttributes(
+                                        TestUsers.attribute("email", username + "@example.com"),
+                                        TestUsers.attribute("given_name", "G"),
+                                        TestUsers.attribute("family_name", "F")));
+    }
+
+    @Test
+    void createdUsersMustChooseANewPasswordFirst() {
+        createSuppressed("annie", "Temp-Pass-123");
+        var challenge =
+                admin.adminInitiateAuth(
+                        r ->
+                                r.userPoolId(pool.id())
+                                        .clientId(users.client("server"))
+                                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                                        .authParameters(
+                                                Map.of(
+                                                        "USERNAME", "annie",
+                                                        "PASSWORD", "Temp-Pass-123")));
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.NEW_PASSWORD_REQUIRED);
+        assertThat(challenge.authenticationResult()).isNull();
+        assertThat(challenge.challengeParameters())
+                .containsEntry("USER_ID_FOR_SRP", "annie")
+                .containsEntry("requiredAttributes", "[]");
+        assertThat(challenge.challengeParameters().get("userAttributes"))
+                .contains("\"email\":\"annie@example.com\"");
+
+        assertThatThrownBy(() -> answer(challenge.session(), "annie", "weak"))
+                .isInstanceOf(InvalidPasswordException.class);
+        assertThatThrownBy(() -> answer("A".repeat(64), "annie", TestUsers.PASSWORD))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageStartingWith("Invalid session for the user");
+        assertThat(answer(challenge.session(), "annie", TestUsers.PASSWORD).idToken()).isNotBlank();
+        assertThat(admin.adminGetUser(r -> r.userPoolId(pool.id()).username("annie")).userStatus())
+                .isEqualTo(UserStatusType.CONFIRMED);
+        assertThat(users.signIn("annie", TestUsers.PASSWORD).idToken()).isNotBlank();
+
+        // The public flow gets the same challenge and answers it with RespondToAuthChallenge.
+        createSuppressed("mae", "Temp-Pass-456");
+        var publicChallenge =
+                users.cognito()
+                        .initiateAuth(
+                                r ->
+                                        r.clientId(users.client("tester"))
+                                                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                                                .authParameters(
+                                                        Map.of(
+                                                                "USERNAME", "mae",
+                                                                "PASSWORD", "Temp-Pass-456")));
+        assertThat(publicChallenge.challengeNameAsString()).isEqualTo("NEW_PASSWORD_REQUIRED");
+        var tokens =
+                users.cognito()
+                        .respondToAuthChallenge(
+                                r ->
+                                        r.clientId(users.client("tester"))
+                                                .challengeName(
+                                                        ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                                                .session(publicChallenge.session())
+                                                .challengeResponses(
+                                                        Map.of(
+                                                                "USERNAME",
+                                                                "mae",
+                                                                "NEW_PASSWORD",
+                                                                TestUsers.PASSWORD)))
+                        .authenticationResult();
+        assertThat(tokens.accessToken()).isNotBlank();
+    }
+
+    private AuthenticationResultType answer(String session, String username, String password) {
+        return admin.adminRespondToAuthChallenge(
+                        r ->
+                                r.userPoolId(pool.id())
+                                        .clientId(users.client("server"))
+                                        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                                        .session(session)
+                                        .challengeResponses(
+                                                Map.of(
+                                                        "USERNAME", username,
+                                                        "NEW_PASSWORD", password)))
+                .authenticationResult();
     }
 
     @Test
