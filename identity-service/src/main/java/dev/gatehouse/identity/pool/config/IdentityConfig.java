@@ -2,9 +2,11 @@ package dev.gatehouse.identity.pool.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The user pool, as the seed's CloudFormation declares it: alias {@code email}, case-insensitive
@@ -25,6 +27,12 @@ public interface IdentityConfig {
      */
     @WithDefault("http://localhost:8083")
     String issuerBase();
+
+    /**
+     * Where the pool's ids are written at startup as JSON ({@code {"id","issuer","clients":{name:
+     * id}}}): the launcher copies them into {@code credentials.json}. None are secret.
+     */
+    Optional<Path> poolFile();
 
     /** Standard attributes every sign-up must carry. */
     @WithDefault("given_name,family_name,email")
