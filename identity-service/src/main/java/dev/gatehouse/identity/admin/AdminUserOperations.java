@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * AdminCreateUser, AdminGetUser, AdminConfirmSignUp, AdminDeleteUser (spec 2.9): SigV4-signed,
@@ -33,6 +34,7 @@ import java.util.function.BiFunction;
 public class AdminUserOperations implements OperationSet {
 
     static final String NO_USER = "User does not exist.";
+    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
     private final AdminAuthorization authorization;
     private final UserPool pool;
@@ -68,7 +70,13 @@ public class AdminUserOperations implements OperationSet {
     }
 
     Object create(CognitoRequest request, String username) {
-        if (username.length() > 128 || AttributeSchema.looksLikeEmail(username)) {
+        if (username.length() > 128 || !USERNAME.matcher(username).matches()) {
+            throw CognitoErrors.invalidParameter(
+                    "1 validation error detected: Value at 'username' failed to satisfy"
+                            + " constraint: Member must satisfy regular expression pattern:"
+                            + " [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+        }
+        if (AttributeSchema.looksLikeEmail(username)) {
             throw CognitoErrors.invalidParameter(
                     "Username cannot be of email format, since user pool is configured for email"
                             + " alias.");

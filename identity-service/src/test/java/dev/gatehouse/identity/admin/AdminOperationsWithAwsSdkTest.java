@@ -314,6 +314,12 @@ class AdminOperationsWithAwsSdkTest {
                                         r -> r.userPoolId("us-east-1_Other0001").username("x")))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageStartingWith("User pool us-east-1_Other0001 does not exist.");
+        assertThatThrownBy(
+                        () ->
+                                admin.adminCreateUser(
+                                        r -> r.userPoolId(pool.id()).username("two words")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("'username'");
         assertThatThrownBy(() -> admin.adminGetUser(r -> r.userPoolId("nope").username("x")))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("userPoolId");

@@ -99,6 +99,15 @@ class PasswordRecoveryWithAwsSdkTest {
         assertThatThrownBy(() -> confirm("web", "nobody", "123456", NEW_PASSWORD))
                 .isInstanceOf(CodeMismatchException.class);
 
+        assertThatThrownBy(() -> forgot("web", ""))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("at 'username' failed to satisfy constraint");
+        assertThatThrownBy(
+                        () ->
+                                users.cognito()
+                                        .resendConfirmationCode(
+                                                r -> r.clientId(users.client("web")).username("")))
+                .isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> forgot("tester", "nobody"))
                 .isInstanceOf(UserNotFoundException.class)
                 .hasMessageStartingWith("Username/client id combination not found.");
