@@ -12,19 +12,25 @@ REDIS_PORT=6390
 INDEX_PORT=8080
 STORES_PORT=8081
 STORES_ADMIN_PORT=9081
+IDENTITY_PORT=8083
+SMTP_PORT=3025
+POP3_PORT=3110
 READY_TIMEOUT=90
 
 usage() {
   cat <<USAGE
 usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
                           [--redis-port N] [--index-port N] [--stores-port N]
-                          [--stores-admin-port N]
+                          [--stores-admin-port N] [--identity-port N]
+                          [--smtp-port N] [--pop3-port N]
 
   --detach        return once every service is ready; stop later with deploy/local/down.sh
   --rebuild       rebuild the services even if packaged jars exist
   --run-dir DIR   where data, logs, pids and credentials.json go (default deploy/local/run)
   --*-port N      ports (defaults: redis 6390, index 8080, stores 8081, stores-admin 9081:
-                  stores-service's management interface, usage reports and metrics, loopback only)
+                  stores-service's management interface, usage reports and metrics, loopback only;
+                  identity 8083; smtp 3025 and pop3 3110: the local mail server (GreenMail) that
+                  receives identity-service's verification codes)
 
 Suite settings: \$GATEHOUSE_CONFIG, else deploy/local/gatehouse.properties.
 Extra JVM options for the services: \$GATEHOUSE_JAVA_OPTS (e.g. a JFR recording).
@@ -40,6 +46,9 @@ while [ $# -gt 0 ]; do
     --index-port) INDEX_PORT=$2; shift ;;
     --stores-port) STORES_PORT=$2; shift ;;
     --stores-admin-port) STORES_ADMIN_PORT=$2; shift ;;
+    --identity-port) IDENTITY_PORT=$2; shift ;;
+    --smtp-port) SMTP_PORT=$2; shift ;;
+    --pop3-port) POP3_PORT=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "up.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -50,7 +59,9 @@ done
 . "$ROOT/deploy/local/lib.sh"
 
 CONFIG=${GATEHOUSE_CONFIG:-$ROOT/deploy/local/gatehouse.properties}
-SERVICES=("stores-service:$STORES_PORT" "index-service:$INDEX_PORT")
+SERVICES=("stores-service:$STORES_PORT" "index-service:$INDEX_PORT" "identity-service:$IDENTITY_PORT")
+GREENMAIL_VERSION=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ROOT/pom.xml")
+GREENMAIL_JAR="$ROOT/deploy/target/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
 command -v java >/dev/null || fail "java is not on PATH: install JDK 17 or newer"
 [ -f "$CONFIG" ] || fail "suite configuration $CONFIG does not exist"
@@ -61,6 +72,8 @@ fi
 
 check_port "$REDIS_PORT" redis --redis-port
 check_port "$STORES_ADMIN_PORT" "stores-service management" --stores-admin-port
+check_port "$SMTP_PORT" "mail server (smtp)" --smtp-port
+check_port "$POP3_PORT" "mail server (pop3)" --pop3-port
 for entry in "${SERVICES[@]}"; do
   check_port "${entry#*:}" "${entry%%:*}" "--${entry%%-service*}-port"
 done
@@ -73,11 +86,19 @@ for entry in "${SERVICES[@]}"; do
   [ -f "$ROOT/$name/target/quarkus-app/quarkus-run.jar" ] || missing+=("$name")
 done
 if $REBUILD || [ ${#missing[@]} -gt 0 ]; then
-  modules=$(IFS=,; echo "${missing[*]:-local-redis,stores-service,index-service}")
-  $REBUILD && modules=local-redis,stores-service,index-service
+  modules=$(IFS=,; echo "${missing[*]:-local-redis,stores-service,index-service,identity-service}")
+  $REBUILD && modules=local-redis,stores-service,index-service,identity-service
   say "building $modules (first run only; takes a few minutes)"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl "$modules" -am package) \
     || fail "build failed; run ./mvnw -DskipTests package to see why"
+fi
+# The local mail server: GreenMail standalone from Maven Central (through the local Maven cache).
+if [ ! -f "$GREENMAIL_JAR" ]; then
+  say "fetching GreenMail $GREENMAIL_VERSION (first run only)"
+  (cd "$ROOT" && ./mvnw -B -q -N dependency:copy \
+    -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+    -DoutputDirectory="$(dirname "$GREENMAIL_JAR")") \
+    || fail "cannot fetch com.icegreen:greenmail-standalone:$GREENMAIL_VERSION"
 fi
 
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/redis"
@@ -108,6 +129,13 @@ start_process redis "$RUN_DIR" "$redis_server" --port "$REDIS_PORT" --bind 127.0
 echo "$REDIS_PORT" > "$RUN_DIR/redis.port"
 wait_for_redis "$REDIS_PORT" 15 || { cleanup_on_failure; fail "Redis did not start; see $RUN_DIR/logs/redis.log"; }
 
+# Mail: SMTP for identity-service, POP3 to read any mailbox (no passwords: any is accepted).
+start_process mail "$RUN_DIR" java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+  -Dgreenmail.pop3.hostname=127.0.0.1 -Dgreenmail.pop3.port="$POP3_PORT" -Dgreenmail.auth.disabled \
+  -jar "$GREENMAIL_JAR"
+for _ in $(seq 1 60); do port_in_use "$SMTP_PORT" && port_in_use "$POP3_PORT" && break; sleep 0.25; done
+port_in_use "$SMTP_PORT" || { cleanup_on_failure; fail "the mail server did not start; see $RUN_DIR/logs/mail.log"; }
+
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
@@ -115,6 +143,10 @@ for entry in "${SERVICES[@]}"; do
   QUARKUS_MANAGEMENT_PORT=$STORES_ADMIN_PORT \
   QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
   QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
+  QUARKUS_MAILER_HOST=127.0.0.1 \
+  QUARKUS_MAILER_PORT="$SMTP_PORT" \
+  GATEHOUSE_IDENTITY_ISSUER_BASE="http://127.0.0.1:$IDENTITY_PORT" \
+  GATEHOUSE_IDENTITY_POOL_FILE="$RUN_DIR/user-pool.json" \
   GATEHOUSE_CONFIG="$CONFIG" \
   GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/api-keys.json" \
   GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/iam-credentials.json" \
@@ -153,8 +185,12 @@ cat > "$RUN_DIR/credentials.json" <<JSON
     "index": "http://127.0.0.1:$INDEX_PORT",
     "stores": "http://127.0.0.1:$STORES_PORT",
     "storesAdmin": "http://127.0.0.1:$STORES_ADMIN_PORT",
+    "identity": "http://127.0.0.1:$IDENTITY_PORT",
+    "smtp": "smtp://127.0.0.1:$SMTP_PORT",
+    "pop3": "pop3://127.0.0.1:$POP3_PORT",
     "redis": "redis://127.0.0.1:$REDIS_PORT"
   },
+  "userPool": $(cat "$RUN_DIR/user-pool.json" 2>/dev/null || echo '{}'),
   "apiKeys": $API_KEYS,
   "iam": $IAM
 }
@@ -167,6 +203,9 @@ Gatehouse is up.
   stores-service  http://127.0.0.1:$STORES_PORT/stores
   stores admin    http://127.0.0.1:$STORES_ADMIN_PORT/usageplans/free/usage?startDate=$(date -u +%F)&endDate=$(date -u +%F)
                   http://127.0.0.1:$STORES_ADMIN_PORT/q/metrics
+  identity        http://127.0.0.1:$IDENTITY_PORT/  (Cognito user pool; ids in credentials.json "userPool")
+  mail            smtp 127.0.0.1:$SMTP_PORT; read a mailbox (any password):
+                  curl -s -u 'ada@example.com:x' pop3://127.0.0.1:$POP3_PORT/1
   redis           redis://127.0.0.1:$REDIS_PORT
   credentials     $RUN_DIR/credentials.json
   logs            $RUN_DIR/logs/

@@ -53,12 +53,15 @@ class LocalLauncherIT {
         int index = FreePort.pick();
         int stores = FreePort.pick();
         int admin = FreePort.pick();
+        int identity = FreePort.pick();
+        int smtp = FreePort.pick();
+        int pop3 = FreePort.pick();
 
-        Result up = upDetached(redis, index, stores, admin);
+        Result up = upDetached(redis, index, stores, admin, identity, smtp, pop3);
         assertEquals(0, up.exit, up.output);
         assertTrue(up.output.contains("http://127.0.0.1:" + index + "/"), up.output);
         List<Long> pids = pids();
-        assertEquals(3, pids.size(), "redis and two services");
+        assertEquals(5, pids.size(), "redis, the mail server and three services");
 
         HttpResponse<String> page = get("http://127.0.0.1:" + index + "/");
         assertEquals(200, page.statusCode());
@@ -101,7 +104,9 @@ class LocalLauncherIT {
                         .contains("\"quota\";q=4998;w="),
                 "free plan: 5000 - offset 2");
 
-        Result again = upDetached(redis, index, stores, admin);
+        userPoolSendsItsCodesToTheLocalMailbox(credentials, identity, pop3);
+
+        Result again = upDetached(redis, index, stores, admin, identity, smtp, pop3);
         assertNotEquals(0, again.exit);
         assertTrue(again.output.contains("already running"), again.output);
 
@@ -112,7 +117,7 @@ class LocalLauncherIT {
                     ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                     "pid " + pid + " still alive");
         }
-        for (int port : new int[] {redis, index, stores, admin}) {
+        for (int port : new int[] {redis, index, stores, admin, identity, smtp, pop3}) {
             assertFalse(listening(port), "port " + port + " still open");
         }
         assertTrue(Files.isRegularFile(runDir.resolve("logs").resolve("stores-service.log")));
@@ -122,7 +127,15 @@ class LocalLauncherIT {
     void refusesAPortInUseWithAClearMessage() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            Result up = upDetached(FreePort.pick(), FreePort.pick(), port, FreePort.pick());
+            Result up =
+                    upDetached(
+                            FreePort.pick(),
+                            FreePort.pick(),
+                            port,
+                            FreePort.pick(),
+                            FreePort.pick(),
+                            FreePort.pick(),
+                            FreePort.pick());
             assertEquals(1, up.exit, up.output);
             assertTrue(
                     up.output.contains("port " + port + " (stores-service) is already in use"),
@@ -131,8 +144,86 @@ class LocalLauncherIT {
         }
     }
 
+    /**
+     * credentials.json names the pool and its clients; a SignUp through identity-service mails a
+     * code that the launcher's mail server holds for POP3.
+     */
+    private void userPoolSendsItsCodesToTheLocalMailbox(
+            JsonNode credentials, int identity, int pop3) throws Exception {
+        JsonNode pool = credentials.at("/userPool");
+        String poolId = pool.path("id").asText();
+        assertTrue(poolId.matches("us-east-1_[0-9A-Za-z]{9}"), credentials.toString());
+        assertEquals("http://127.0.0.1:" + identity + "/" + poolId, pool.path("issuer").asText());
+        String web = pool.at("/clients/web").asText();
+        assertTrue(web.matches("[a-z0-9]{26}"), pool.toString());
+        assertTrue(pool.at("/clients/server").asText().matches("[a-z0-9]{26}"), pool.toString());
+        assertEquals(
+                200,
+                get("http://127.0.0.1:" + identity + "/" + poolId + "/.well-known/jwks.json")
+                        .statusCode());
+
+        String signUp =
+                "{\"ClientId\":\""
+                        + web
+                        + "\",\"Username\":\"ada\",\"Password\":\"Correct-Horse-1\","
+                        + "\"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"ada@example.com\"},"
+                        + "{\"Name\":\"given_name\",\"Value\":\"Ada\"},"
+                        + "{\"Name\":\"family_name\",\"Value\":\"Lovelace\"}]}";
+        HttpResponse<String> signedUp =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + identity + "/"))
+                                .header("Content-Type", "application/x-amz-json-1.1")
+                                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.SignUp")
+                                .POST(HttpRequest.BodyPublishers.ofString(signUp))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signedUp.statusCode(), signedUp.body());
+        assertTrue(
+                firstMessage(pop3, "ada@example.com")
+                        .matches("(?s).*Your verification code is \\d{6}\\..*"),
+                "the code reached the mailbox");
+    }
+
+    /** The first message of a mailbox, read over POP3 as a mail client would (any password). */
+    private static String firstMessage(int pop3, String mailbox) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try (Socket socket = new Socket("127.0.0.1", pop3)) {
+                socket.setSoTimeout(5_000);
+                var in =
+                        new java.io.BufferedReader(
+                                new java.io.InputStreamReader(
+                                        socket.getInputStream(), StandardCharsets.UTF_8));
+                var out = socket.getOutputStream();
+                in.readLine();
+                for (String command : List.of("USER " + mailbox, "PASS x")) {
+                    out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    in.readLine();
+                }
+                out.write("RETR 1\r\n".getBytes(StandardCharsets.UTF_8));
+                String status = in.readLine();
+                if (status != null && status.startsWith("+OK")) {
+                    StringBuilder message = new StringBuilder();
+                    for (String line = in.readLine();
+                            line != null && !line.equals(".");
+                            line = in.readLine()) {
+                        message.append(line).append('\n');
+                    }
+                    return message.toString();
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                return "";
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** deploy/local/up.sh --detach in this test's run directory, on the given ports. */
-    private Result upDetached(int redis, int index, int stores, int admin) throws Exception {
+    private Result upDetached(
+            int redis, int index, int stores, int admin, int identity, int smtp, int pop3)
+            throws Exception {
         return launcher(
                 "up.sh",
                 "--detach",
@@ -145,7 +236,13 @@ class LocalLauncherIT {
                 "--stores-port",
                 "" + stores,
                 "--stores-admin-port",
-                "" + admin);
+                "" + admin,
+                "--identity-port",
+                "" + identity,
+                "--smtp-port",
+                "" + smtp,
+                "--pop3-port",
+                "" + pop3);
     }
 
     private List<Long> pids() throws IOException {

@@ -53,13 +53,15 @@ public class IamAuthorizer {
             Clock clock,
             Duration redisTimeout) {
         // The signing name is the action's service: execute-api for the data plane, apigateway
-        // for the control plane (usage reports).
+        // for the control plane (usage reports), cognito-idp for identity-service's admin calls.
         this.verifiers =
                 Map.of(
                         SigV4Verifier.EXECUTE_API,
                         new SigV4Verifier(region, SigV4Verifier.EXECUTE_API, echoCanonicalRequest),
                         "apigateway",
-                        new SigV4Verifier(region, "apigateway", echoCanonicalRequest));
+                        new SigV4Verifier(region, "apigateway", echoCanonicalRequest),
+                        "cognito-idp",
+                        new SigV4Verifier(region, "cognito-idp", echoCanonicalRequest));
         this.keys = keys;
         this.principals = principals;
         this.clock = clock;

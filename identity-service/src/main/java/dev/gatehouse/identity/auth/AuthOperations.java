@@ -23,11 +23,17 @@ public class AuthOperations implements OperationSet {
     private final UserPool pool;
     private final SrpAuthentication srp;
     private final PasswordAuthentication passwords;
+    private final NewPasswordChallenge newPassword;
 
-    AuthOperations(UserPool pool, SrpAuthentication srp, PasswordAuthentication passwords) {
+    AuthOperations(
+            UserPool pool,
+            SrpAuthentication srp,
+            PasswordAuthentication passwords,
+            NewPasswordChallenge newPassword) {
         this.pool = pool;
         this.srp = srp;
         this.passwords = passwords;
+        this.newPassword = newPassword;
     }
 
     @Override
@@ -68,8 +74,14 @@ public class AuthOperations implements OperationSet {
     Map<String, Object> respond(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String challenge = request.required("ChallengeName");
+        if (NewPasswordChallenge.NEW_PASSWORD_REQUIRED.equals(challenge)) {
+            return newPassword.answer(
+                    client,
+                    request.optional("Session").orElse(null),
+                    request.map("ChallengeResponses"));
+        }
         if (!SrpAuthentication.PASSWORD_VERIFIER.equals(challenge)) {
-            // Only PASSWORD_VERIFIER is ever issued by this pool (no MFA, no forced change yet).
+            // This pool issues only PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED (no MFA).
             throw CognitoErrors.invalidParameter("Invalid challenge name " + challenge);
         }
         return srp.answer(client, request.map("ChallengeResponses"));

@@ -29,18 +29,21 @@ public class PasswordAuthentication {
     private final SignInUsers signIn;
     private final TokenIssuer tokens;
     private final RefreshTokens refreshTokens;
+    private final NewPasswordChallenge newPassword;
 
     PasswordAuthentication(
             UserPool pool,
             UserStore users,
             SignInUsers signIn,
             TokenIssuer tokens,
-            RefreshTokens refreshTokens) {
+            RefreshTokens refreshTokens,
+            NewPasswordChallenge newPassword) {
         this.pool = pool;
         this.users = users;
         this.signIn = signIn;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
+        this.newPassword = newPassword;
     }
 
     public Map<String, Object> signIn(AppClient client, Map<String, String> parameters) {
@@ -59,11 +62,7 @@ public class PasswordAuthentication {
             throw CognitoErrors.incorrectCredentials();
         }
         signIn.succeeded(user);
-        return Members.of(
-                "AuthenticationResult",
-                tokens.signIn(user, client),
-                "ChallengeParameters",
-                Map.of());
+        return newPassword.signedIn(user, client);
     }
 
     public Map<String, Object> refresh(AppClient client, Map<String, String> parameters) {
@@ -75,8 +74,9 @@ public class PasswordAuthentication {
                         .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
         User user =
                 users.byUsername(grant.username())
+                        .filter(u -> grant.sub() == null || grant.sub().equals(u.sub()))
                         .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
-        if (grant.issuedAt() <= user.tokensValidAfter()) {
+        if (grant.revoked() || grant.issuedAt() <= user.tokensValidAfter()) {
             throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
         }
         if (!user.enabled()) {

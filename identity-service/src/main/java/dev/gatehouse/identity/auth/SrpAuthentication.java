@@ -8,7 +8,6 @@ import dev.gatehouse.identity.protocol.CognitoErrors;
 import dev.gatehouse.identity.protocol.Members;
 import dev.gatehouse.identity.srp.Srp;
 import dev.gatehouse.identity.srp.SrpTimestamp;
-import dev.gatehouse.identity.token.TokenIssuer;
 import dev.gatehouse.identity.user.User;
 import dev.gatehouse.identity.user.UserKeys;
 import dev.gatehouse.identity.user.UserStore;
@@ -38,7 +37,7 @@ public class SrpAuthentication {
     private final UserStore users;
     private final SignInUsers signIn;
     private final SrpChallenges challenges;
-    private final TokenIssuer tokens;
+    private final NewPasswordChallenge newPassword;
     private final IdentityConfig.TokensConfig config;
     private final Clock clock = Clock.systemUTC();
 
@@ -47,13 +46,13 @@ public class SrpAuthentication {
             UserStore users,
             SignInUsers signIn,
             SrpChallenges challenges,
-            TokenIssuer tokens,
+            NewPasswordChallenge newPassword,
             IdentityConfig config) {
         this.pool = pool;
         this.users = users;
         this.signIn = signIn;
         this.challenges = challenges;
-        this.tokens = tokens;
+        this.newPassword = newPassword;
         this.config = config.tokens();
     }
 
@@ -130,11 +129,7 @@ public class SrpAuthentication {
             throw CognitoErrors.incorrectCredentials();
         }
         signIn.succeeded(user);
-        return Members.of(
-                "AuthenticationResult",
-                tokens.signIn(user, client),
-                "ChallengeParameters",
-                Map.of());
+        return newPassword.signedIn(user, client);
     }
 
     private boolean signatureMatches(

@@ -26,6 +26,20 @@ public record UserPool(
         return clientsById.values().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /** {@code UserPoolId} of an admin call: well-formed and this pool, else Cognito's errors. */
+    public void requirePool(String poolId) {
+        if (poolId.length() > 55 || !poolId.matches("[\\w-]+_[0-9a-zA-Z]+")) {
+            throw CognitoErrors.invalidParameter(
+                    "1 validation error detected: Value '"
+                            + poolId
+                            + "' at 'userPoolId' failed to satisfy constraint: Member must satisfy"
+                            + " regular expression pattern: [\\w-]+_[0-9a-zA-Z]+");
+        }
+        if (!id.equals(poolId)) {
+            throw CognitoErrors.poolNotFound(poolId);
+        }
+    }
+
     /** The client named by {@code ClientId}, or Cognito's ResourceNotFoundException. */
     public AppClient client(String clientId) {
         AppClient client = clientsById.get(clientId);

@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.pool;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -8,10 +9,14 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Creates the pool at first start and finds the same one after: the pool id, one client id per
@@ -23,6 +28,31 @@ public class UserPoolProvisioner {
 
     /** The Redis hash that holds the pool's identity. */
     public static final String KEY = "gatehouse:identity:pool";
+
+    /** The pool file the launcher reads; a failure to write it is logged, not fatal. */
+    private static void describe(
+            Path file, String poolId, String issuer, Map<String, String> stored) {
+        Map<String, String> clients = new TreeMap<>();
+        stored.forEach(
+                (field, value) -> {
+                    if (field.startsWith("client.")) {
+                        clients.put(field.substring("client.".length()), value);
+                    }
+                });
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(
+                    file,
+                    new ObjectMapper()
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(
+                                    Map.of("id", poolId, "issuer", issuer, "clients", clients)));
+        } catch (IOException e) {
+            Log.warnf("cannot write the pool file %s: %s", file, e.getMessage());
+        }
+    }
 
     @Produces
     @Singleton
@@ -53,6 +83,7 @@ public class UserPoolProvisioner {
         IdentityConfig.PasswordPolicyConfig policy = config.passwordPolicy();
         String base = config.issuerBase().replaceAll("/+$", "");
         Log.infof("user pool %s with clients %s", poolId, clients.keySet());
+        config.poolFile().ifPresent(file -> describe(file, poolId, base + "/" + poolId, stored));
         return new UserPool(
                 poolId,
                 base + "/" + poolId,

@@ -94,6 +94,16 @@ public final class CognitoErrors {
                 "CodeDeliveryFailureException", "Unable to deliver the verification code.");
     }
 
+    /** RevokeToken's modelled refusal of the caller (the model has no ResourceNotFound there). */
+    public static CognitoException unauthorized(String message) {
+        return new CognitoException("UnauthorizedException", message);
+    }
+
+    /** RevokeToken given an ID or access token: only refresh tokens can be revoked. */
+    public static CognitoException unsupportedTokenType() {
+        return new CognitoException("UnsupportedTokenTypeException", "Unsupported token type");
+    }
+
     public static CognitoException internal() {
         return new CognitoException("InternalErrorException", "Internal server error", 500);
     }

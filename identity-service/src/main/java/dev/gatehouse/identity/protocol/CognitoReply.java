@@ -23,7 +23,12 @@ public record CognitoReply(int status, byte[] body, String errorType, String err
                                 + e.type()
                                 + "\","
                                 + GatewayResponses.messageBody(message).substring(1);
+        // A header cannot carry line breaks (InvalidSignatureException echoes the canonical
+        // request on several lines): the body keeps the message whole, the header flattens it.
         return new CognitoReply(
-                e.status(), body.getBytes(StandardCharsets.UTF_8), e.type() + ":", message);
+                e.status(),
+                body.getBytes(StandardCharsets.UTF_8),
+                e.type() + ":",
+                message.replaceAll("[\\r\\n\\t]+", " "));
     }
 }

@@ -19,9 +19,22 @@ public final class CognitoRequest {
         this.body = body;
     }
 
-    /** A required string member; its camelCase name appears in the validation message. */
+    /**
+     * A required string member; its camelCase name appears in the validation message. Every
+     * required string of the operations served has a minimum length of 1 (or a {@code +} pattern),
+     * so an empty one is refused the same way.
+     */
     public String required(String member) {
-        return optional(member).orElseThrow(() -> CognitoErrors.missingMember(camel(member)));
+        String value =
+                optional(member).orElseThrow(() -> CognitoErrors.missingMember(camel(member)));
+        if (value.isEmpty()) {
+            throw CognitoErrors.invalidParameter(
+                    "1 validation error detected: Value '' at '"
+                            + camel(member)
+                            + "' failed to satisfy constraint: Member must have length greater"
+                            + " than or equal to 1");
+        }
+        return value;
     }
 
     public Optional<String> optional(String member) {

@@ -23,13 +23,27 @@ public class CodeMailer {
         if (config.codes().log()) {
             Log.infof("verification code for %s: %s", email, code);
         }
+        deliver(email, "Your verification code", "Your verification code is " + code + ". ");
+    }
+
+    /** AdminCreateUser's invitation, in Cognito's default wording. */
+    public void sendInvitation(String email, String username, String temporaryPassword) {
+        if (config.codes().log()) {
+            Log.infof("temporary password for %s: %s", username, temporaryPassword);
+        }
+        deliver(
+                email,
+                "Your temporary password",
+                "Your username is "
+                        + username
+                        + " and temporary password is "
+                        + temporaryPassword
+                        + ". ");
+    }
+
+    private void deliver(String email, String subject, String text) {
         try {
-            mailer.send(
-                    Mail.withText(
-                                    email,
-                                    "Your verification code",
-                                    "Your verification code is " + code + ". ")
-                            .setFrom(config.codes().from()));
+            mailer.send(Mail.withText(email, subject, text).setFrom(config.codes().from()));
         } catch (RuntimeException e) {
             Log.warnf("cannot send the verification code to %s: %s", email, e.getMessage());
             throw CognitoErrors.codeDeliveryFailure();

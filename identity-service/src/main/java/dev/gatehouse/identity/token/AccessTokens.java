@@ -15,7 +15,7 @@ import java.time.Clock;
 public class AccessTokens {
 
     /** A verified access token's subject and issue time. */
-    public record Caller(String sub, String username, long issuedAt) {}
+    public record Caller(String sub, String username, long issuedAt, String originJti) {}
 
     private final ObjectMapper json;
     private final UserPool pool;
@@ -44,6 +44,7 @@ public class AccessTokens {
         return new Caller(
                 claims.path("sub").asText(),
                 claims.path("username").asText(),
-                claims.path("iat").asLong());
+                claims.path("iat").asLong(),
+                claims.path("origin_jti").asText());
     }
 }

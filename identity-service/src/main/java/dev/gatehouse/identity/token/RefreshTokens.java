@@ -27,18 +27,27 @@ public class RefreshTokens {
 
     /** What a refresh token stands for: the original sign-in. */
     public record Grant(
-            String username, String clientId, long authTime, String originJti, long issuedAt) {}
+            String username,
+            String sub,
+            String clientId,
+            long authTime,
+            String originJti,
+            long issuedAt,
+            boolean revoked) {}
 
     private final HashCommands<String, String, String> hashes;
     private final RedisDataSource redis;
     private final UserKeys keys;
     private final Duration validity;
+    private final Duration accessValidity;
 
     RefreshTokens(RedisDataSource redis, UserPool pool, IdentityConfig config) {
         this.redis = redis;
         this.hashes = redis.hash(String.class);
         this.keys = new UserKeys(pool.id());
         this.validity = config.tokens().refreshTokenValidity();
+        this.accessValidity =
+                max(config.tokens().accessTokenValidity(), config.tokens().idTokenValidity());
     }
 
     public String issue(User user, AppClient client, long authTime, String originJti) {
@@ -48,6 +57,7 @@ public class RefreshTokens {
                 key,
                 Map.of(
                         "username", user.username(),
+                        "sub", user.sub(),
                         "client", client.id(),
                         "authTime", Long.toString(authTime),
                         "originJti", originJti,
@@ -64,10 +74,34 @@ public class RefreshTokens {
         return Optional.of(
                 new Grant(
                         stored.get("username"),
+                        stored.get("sub"),
                         stored.get("client"),
                         Long.parseLong(stored.get("authTime")),
                         stored.get("originJti"),
-                        Long.parseLong(stored.get("issuedAt"))));
+                        Long.parseLong(stored.get("issuedAt")),
+                        "true".equals(stored.get("revoked"))));
+    }
+
+    /**
+     * RevokeToken: the refresh token stops working (it is kept, marked, so a later use is told it
+     * was revoked) and so do the access tokens minted from it, found by their {@code origin_jti}
+     * until the last of them has expired anyway.
+     */
+    public void revoke(String token, Grant grant) {
+        hashes.hset(keys.refreshToken(hash(token)), "revoked", "true");
+        redis.value(String.class)
+                .setex(keys.revokedOrigin(grant.originJti()), accessValidity.toSeconds(), "1");
+    }
+
+    /** Whether the sign-in {@code originJti} stands for was revoked by RevokeToken. */
+    public boolean originRevoked(String originJti) {
+        return originJti != null
+                && !originJti.isEmpty()
+                && redis.key().exists(keys.revokedOrigin(originJti));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     static String hash(String token) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.identity.token;
 
+import dev.gatehouse.auth.iam.config.IamConfig;
+import dev.gatehouse.auth.iam.credentials.SecretCipher;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.srp.Srp;
 import dev.gatehouse.identity.user.UserKeys;
@@ -23,11 +25,17 @@ import java.util.Map;
 
 /**
  * The pool's two RSA keys, one for ID tokens and one for access tokens (as Cognito signs them with
- * different kids). Generated at first start and kept in Redis (HSETNX, so concurrent first starts
- * agree); every later start loads the same keys, so tokens survive restarts.
+ * different kids). Generated at first start and kept in Redis sealed with AES-256-GCM under the
+ * suite's master key ({@code GATEHOUSE_IAM_MASTER_KEY}, as the IAM secrets are), the Redis field
+ * name bound as associated data. HSETNX makes concurrent first starts agree; every later start
+ * opens the same keys, so tokens survive restarts. Keys stored in the clear by an earlier version
+ * are sealed in place on the first start that finds them.
  */
 @ApplicationScoped
 public class SigningKeys {
+
+    private static final List<String> USES = List.of("id", "access");
+    private static final String SEALED = ".sealed";
 
     public record Pair(SigningKey id, SigningKey access) {
         public List<SigningKey> all() {
@@ -38,17 +46,43 @@ public class SigningKeys {
     @Produces
     @Singleton
     @Startup
-    public Pair keys(RedisDataSource redis, UserPool pool) {
+    public Pair keys(RedisDataSource redis, UserPool pool, IamConfig iam) {
+        SecretCipher cipher = SecretCipher.fromBase64(iam.masterKey());
         HashCommands<String, String, String> hash = redis.hash(String.class);
         String key = new UserKeys(pool.id()).signingKeys();
         Map<String, String> stored = hash.hgetall(key);
-        for (String use : List.of("id", "access")) {
-            if (!stored.containsKey(use)) {
-                hash.hsetnx(key, use, encode(generate()));
+        for (String use : USES) {
+            if (stored.containsKey(use + SEALED)) {
+                continue;
             }
+            String pkcs8 = stored.containsKey(use) ? stored.get(use) : encode(generate());
+            hash.hsetnx(key, use + SEALED, cipher.encrypt(aad(key, use), pkcs8));
+            hash.hdel(key, use);
         }
         stored = hash.hgetall(key);
-        return new Pair(load(stored.get("id")), load(stored.get("access")));
+        return new Pair(open(cipher, key, stored, "id"), open(cipher, key, stored, "access"));
+    }
+
+    private static SigningKey open(
+            SecretCipher cipher, String key, Map<String, String> stored, String use) {
+        String pkcs8 =
+                cipher.decrypt(aad(key, use), stored.get(use + SEALED))
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "the token signing keys in Redis ("
+                                                        + key
+                                                        + ") were sealed under another master"
+                                                        + " key: start with the "
+                                                        + SecretCipher.MASTER_KEY_ENV
+                                                        + " they were created with, or delete"
+                                                        + " that hash to mint new keys (issued"
+                                                        + " tokens then stop verifying)"));
+        return load(pkcs8);
+    }
+
+    private static String aad(String key, String use) {
+        return key + ":" + use;
     }
 
     private static KeyPair generate() {

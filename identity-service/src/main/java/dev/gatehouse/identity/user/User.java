@@ -59,6 +59,21 @@ public record User(
                 tokensValidAfter);
     }
 
+    /** A new password: its salt and verifier (hex), as {@code PasswordVerifier} made them. */
+    public User withPassword(String newSalt, String newVerifier, long now) {
+        return new User(
+                username,
+                sub,
+                status,
+                enabled,
+                newSalt,
+                newVerifier,
+                attributes,
+                createdAt,
+                now,
+                tokensValidAfter);
+    }
+
     public User withTokensValidAfter(long epochSecond) {
         return new User(
                 username,

@@ -47,8 +47,18 @@ public record UserKeys(String poolId) {
         return prefix() + "srp:" + secretBlockHash;
     }
 
+    /** An open NEW_PASSWORD_REQUIRED challenge, by the SHA-256 of its Session. */
+    public String newPasswordSession(String sessionHash) {
+        return prefix() + "new-password:" + sessionHash;
+    }
+
     public String refreshToken(String tokenHash) {
         return prefix() + "refresh:" + tokenHash;
+    }
+
+    /** Marks the access tokens of one sign-in ({@code origin_jti}) as revoked by RevokeToken. */
+    public String revokedOrigin(String originJti) {
+        return prefix() + "revoked-origin:" + originJti;
     }
 
     public String signingKeys() {

@@ -16,11 +16,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class UserStore {
 
+    private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final ObjectMapper json;
     private final UserKeys keys;
 
     UserStore(RedisDataSource redis, ObjectMapper json, UserPool pool) {
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.json = json;
         this.keys = new UserKeys(pool.id());
@@ -73,6 +75,24 @@ public class UserStore {
             return Optional.empty();
         }
         return Optional.of(previous);
+    }
+
+    /**
+     * AdminDeleteUser: the record, its sub index, its email alias (if it is this user's), its
+     * pending codes, counters and failure count. Refresh tokens die with it (they name the sub).
+     */
+    public void delete(User user) {
+        String owner = UserKeys.fold(user.username());
+        if (user.email() != null && owner.equals(values.get(keys.emailAlias(user.email())))) {
+            redis.key().del(keys.emailAlias(user.email()));
+        }
+        redis.key()
+                .del(
+                        keys.user(user.username()),
+                        keys.sub(user.sub()),
+                        keys.code("signup", user.username()),
+                        keys.code("reset", user.username()),
+                        keys.failures(user.username()));
     }
 
     /** ForceAliasCreation: the alias now names {@code username}, whoever held it. */

@@ -55,7 +55,13 @@ public final class SecretCipher {
         return new SecretCipher(bytes);
     }
 
-    String encrypt(String accessKeyId, String secret) {
+    /**
+     * Seals {@code secret} (AES-256-GCM, random 96-bit IV) bound to {@code accessKeyId} as
+     * associated data: any stable name of what is sealed (an access key id, a Redis field).
+     *
+     * @return base64 of IV followed by ciphertext and tag
+     */
+    public String encrypt(String accessKeyId, String secret) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -74,8 +80,11 @@ public final class SecretCipher {
         }
     }
 
-    /** Empty when the value was sealed under another master key, for another id, or altered. */
-    Optional<String> decrypt(String accessKeyId, String sealedBase64) {
+    /**
+     * Opens a value sealed by {@link #encrypt} for the same {@code accessKeyId}; empty when it was
+     * sealed under another master key, for another id, or altered.
+     */
+    public Optional<String> decrypt(String accessKeyId, String sealedBase64) {
         try {
             byte[] all = Base64.getDecoder().decode(sealedBase64);
             if (all.length <= IV_BYTES) {

@@ -2,9 +2,11 @@ package dev.gatehouse.identity.pool.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The user pool, as the seed's CloudFormation declares it: alias {@code email}, case-insensitive
@@ -26,6 +28,12 @@ public interface IdentityConfig {
     @WithDefault("http://localhost:8083")
     String issuerBase();
 
+    /**
+     * Where the pool's ids are written at startup as JSON ({@code {"id","issuer","clients":{name:
+     * id}}}): the launcher copies them into {@code credentials.json}. None are secret.
+     */
+    Optional<Path> poolFile();
+
     /** Standard attributes every sign-up must carry. */
     @WithDefault("given_name,family_name,email")
     List<String> requiredAttributes();
@@ -40,6 +48,8 @@ public interface IdentityConfig {
     CodesConfig codes();
 
     LockoutConfig lockout();
+
+    QuotasConfig quotas();
 
     /** {@code Policies.PasswordPolicy}. */
     interface PasswordPolicyConfig {
@@ -103,6 +113,10 @@ public interface IdentityConfig {
         @WithDefault("24h")
         Duration signUpValidity();
 
+        /** Validity of a ForgotPassword code. */
+        @WithDefault("1h")
+        Duration resetValidity();
+
         /** ResendConfirmationCode calls per user per hour. */
         @WithDefault("5")
         int resendsPerHour();
@@ -110,6 +124,21 @@ public interface IdentityConfig {
         /** ConfirmSignUp calls per user per hour. */
         @WithDefault("15")
         int confirmationsPerHour();
+    }
+
+    /** Per-user hourly quotas beyond sign-up's ({@code LimitExceededException} past them). */
+    interface QuotasConfig {
+        /** ForgotPassword calls per user per hour. */
+        @WithDefault("5")
+        int forgotPasswordsPerHour();
+
+        /** ConfirmForgotPassword calls per user per hour (Cognito: 5-20, risk-based). */
+        @WithDefault("10")
+        int confirmForgotPasswordsPerHour();
+
+        /** ChangePassword calls per user per hour. */
+        @WithDefault("5")
+        int changePasswordsPerHour();
     }
 
     /** Brute-force protection on sign-in. */
