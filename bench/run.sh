@@ -66,7 +66,8 @@ trap cleanup EXIT
 
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
   --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$(port)" \
-  --stores-admin-port "$(port)" >/dev/null
+  --stores-admin-port "$(port)" --identity-port "$(port)" --smtp-port "$(port)" \
+  --pop3-port "$(port)" >/dev/null
 # The master key the launcher generated, so the extra instances read the same sealed secrets.
 . "$RUN_DIR/secrets.env"
 export GATEHOUSE_IAM_MASTER_KEY
