@@ -36,34 +36,6 @@ public record RequestIdentity(
     /** The request property the authorizers store the identity under. */
     public static final String PROPERTY = RequestIdentity.class.getName();
 
-    /** A caller without token claims (the shape before user pool callers existed). */
-    public RequestIdentity(
-            String sourceIp,
-            String userAgent,
-            String accountId,
-            String caller,
-            String user,
-            String userArn,
-            String accessKey,
-            String cognitoIdentityId,
-            String cognitoIdentityPoolId,
-            String cognitoAuthenticationType,
-            String cognitoAuthenticationProvider) {
-        this(
-                sourceIp,
-                userAgent,
-                accountId,
-                caller,
-                user,
-                userArn,
-                accessKey,
-                cognitoIdentityId,
-                cognitoIdentityPoolId,
-                cognitoAuthenticationType,
-                cognitoAuthenticationProvider,
-                null);
-    }
-
     /** An IAM-signed caller. */
     public static RequestIdentity iam(
             String sourceIp,

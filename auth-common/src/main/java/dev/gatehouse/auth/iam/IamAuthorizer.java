@@ -2,6 +2,7 @@ package dev.gatehouse.auth.iam;
 
 import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.RequestIdentity;
+import dev.gatehouse.auth.crypto.Sha256;
 import dev.gatehouse.auth.iam.credentials.AccessKey;
 import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
 import dev.gatehouse.auth.iam.credentials.IamPrincipal;
@@ -227,11 +228,10 @@ public class IamAuthorizer {
 
     private static boolean sameSha256(String token, String expectedHex) {
         try {
-            byte[] actual =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(actual, HexFormat.of().parseHex(expectedHex));
-        } catch (java.security.NoSuchAlgorithmException | IllegalArgumentException e) {
+            return MessageDigest.isEqual(
+                    Sha256.digest(token.getBytes(StandardCharsets.UTF_8)),
+                    HexFormat.of().parseHex(expectedHex));
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -1,10 +1,8 @@
 package dev.gatehouse.auth.sigv4;
 
+import dev.gatehouse.auth.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -122,19 +120,8 @@ final class CanonicalRequest {
         }
     }
 
-    // MessageDigest instances are not thread-safe; one per thread avoids a provider lookup per use.
-    private static final ThreadLocal<MessageDigest> SHA256 =
-            ThreadLocal.withInitial(
-                    () -> {
-                        try {
-                            return MessageDigest.getInstance("SHA-256");
-                        } catch (NoSuchAlgorithmException e) {
-                            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-                        }
-                    });
-
     static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+        return Sha256.hex(bytes);
     }
 
     static String sha256Hex(String text) {

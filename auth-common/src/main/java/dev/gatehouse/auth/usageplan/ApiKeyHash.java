@@ -1,10 +1,7 @@
 package dev.gatehouse.auth.usageplan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.gatehouse.auth.crypto.Sha256;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /** API key values: generation and the only form in which they are stored, a SHA-256 hash. */
 public final class ApiKeyHash {
@@ -16,21 +13,9 @@ public final class ApiKeyHash {
 
     private ApiKeyHash() {}
 
-    // One digest per thread: no provider lookup on the request path.
-    private static final ThreadLocal<MessageDigest> SHA256 =
-            ThreadLocal.withInitial(
-                    () -> {
-                        try {
-                            return MessageDigest.getInstance("SHA-256");
-                        } catch (NoSuchAlgorithmException e) {
-                            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-                        }
-                    });
-
     /** Lower-case hex SHA-256 of the value's UTF-8 bytes. */
     public static String sha256(String value) {
-        return HexFormat.of()
-                .formatHex(SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(value);
     }
 
     /** A new key value: 40 alphanumeric characters from a CSPRNG, like AWS-generated keys. */

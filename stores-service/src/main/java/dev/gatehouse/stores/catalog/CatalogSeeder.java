@@ -3,6 +3,7 @@ package dev.gatehouse.stores.catalog;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.api.RedisScript;
+import dev.gatehouse.auth.crypto.Sha256;
 import dev.gatehouse.stores.config.StoresConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -14,12 +15,9 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,7 @@ public class CatalogSeeder {
     /** Seeds the catalogue; returns how many stores were written (0 when already current). */
     public int seed() {
         byte[] data = read(config.seed().resource());
-        String sha256 = sha256(data);
+        String sha256 = Sha256.hex(data);
         Response seeded = redis.execute(Command.GET, CatalogKeys.SEEDED).await().atMost(TIMEOUT);
         if (seeded != null && sha256.equals(seeded.toString())) {
             Log.infof(
@@ -138,14 +136,6 @@ public class CatalogSeeder {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

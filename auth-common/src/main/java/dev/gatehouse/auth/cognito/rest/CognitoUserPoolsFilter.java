@@ -6,6 +6,7 @@ import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.auth.cognito.CognitoAuthorizer;
 import dev.gatehouse.auth.cognito.TokenRequirement;
 import dev.gatehouse.auth.cognito.config.CognitoConfig;
+import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
@@ -55,9 +56,7 @@ public class CognitoUserPoolsFilter {
                             context.setProperty(
                                     RequestIdentity.PROPERTY,
                                     RequestIdentity.cognitoUserPool(
-                                            http.remoteAddress() == null
-                                                    ? null
-                                                    : http.remoteAddress().hostAddress(),
+                                            VertxSignedRequests.sourceIp(http),
                                             http.getHeader(HttpHeaders.USER_AGENT),
                                             token.claims()));
                             return null;

@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.iam.credentials;
 
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -123,7 +124,7 @@ public class AccessKeyStore {
         }
         Optional<String> secret = cipher.decrypt(accessKeyId, values.get(0).toString());
         if (secret.isEmpty()) {
-            io.quarkus.logging.Log.warnf(
+            Log.warnf(
                     "access key %s: its secret does not decrypt with this master key; treated as"
                             + " unknown",
                     accessKeyId);

@@ -1,11 +1,9 @@
 package dev.gatehouse.auth.iam.credentials;
 
+import dev.gatehouse.auth.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Fresh access key ids, secrets and session tokens in AWS's formats, from a CSPRNG: ids are {@code
@@ -62,24 +60,12 @@ public final class KeyMaterial {
      * for users, {@code AROA} for roles, then 17 characters derived from the ARN.
      */
     static String uniqueId(String arn, boolean role) {
-        byte[] digest = sha256(arn.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = Sha256.digest(arn.getBytes(StandardCharsets.UTF_8));
         StringBuilder id = new StringBuilder(role ? "AROA" : "AIDA");
         for (int i = 0; i < 17; i++) {
             id.append(ID_ALPHABET[(digest[i] & 0xff) % 32]);
         }
         return id.toString();
-    }
-
-    static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     private static String random(char[] alphabet, int length) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.iam.credentials;
 
+import dev.gatehouse.auth.crypto.Sha256;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,9 +70,7 @@ public class TemporaryCredentials {
         String secret = KeyMaterial.newSecretAccessKey();
         String token = KeyMaterial.newSessionToken();
         Instant expiration = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
-        AccessKey key =
-                new AccessKey(
-                        id, secret, owner.name(), arn, KeyMaterial.sha256Hex(token), expiration);
+        AccessKey key = new AccessKey(id, secret, owner.name(), arn, Sha256.hex(token), expiration);
         return store.put(key, duration.plus(EXPIRED_GRACE))
                 .replaceWith(new SessionCredentials(id, secret, token, expiration, arn));
     }

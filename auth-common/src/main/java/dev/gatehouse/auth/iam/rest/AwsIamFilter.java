@@ -66,7 +66,7 @@ public class AwsIamFilter {
                         signed,
                         "execute-api:Invoke",
                         resourceArn,
-                        http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                        VertxSignedRequests.sourceIp(http),
                         http.isSSL());
         return authorizer()
                 .authorize(request)

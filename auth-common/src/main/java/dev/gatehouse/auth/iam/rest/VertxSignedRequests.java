@@ -37,4 +37,9 @@ public final class VertxSignedRequests {
         return new SignedRequest(
                 http.method().name(), http.path(), query == null ? "" : query, headers, body);
     }
+
+    /** The client address ({@code aws:SourceIp}), after Quarkus's proxy-forwarding rules. */
+    public static String sourceIp(HttpServerRequest http) {
+        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+    }
 }

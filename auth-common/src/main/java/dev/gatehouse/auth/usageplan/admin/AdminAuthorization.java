@@ -53,9 +53,7 @@ final class AdminAuthorization {
                             VertxSignedRequests.of(rc.request(), body),
                             action,
                             "arn:aws:apigateway:" + config.region() + "::" + path.apply(rc),
-                            rc.request().remoteAddress() == null
-                                    ? null
-                                    : rc.request().remoteAddress().hostAddress(),
+                            VertxSignedRequests.sourceIp(rc.request()),
                             rc.request().isSSL());
             authorizer
                     .get()
