@@ -1,0 +1,249 @@
+package dev.gatehouse.fanout.delivery;
+
+import dev.gatehouse.fanout.config.FanoutConfig;
+import dev.gatehouse.fanout.config.FanoutConfig.Subscription;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One instance's deliveries to one subscriber: reads its stream while fewer than {@code
+ * max-in-flight} are under way, delivers each on its own (a slow or failing subscriber holds only
+ * its own slots, never another subscriber's), and settles each outcome. A delivery whose outcome
+ * cannot be recorded stays pending and is claimed again after the visibility timeout.
+ */
+final class SubscriberPump {
+
+    private static final Duration READ_RETRY = Duration.ofSeconds(1);
+
+    private final String subscriber;
+    private final Subscription subscription;
+    private final Channel channel;
+    private final DeliveryLedger ledger;
+    private final String consumer;
+    private final FanoutConfig.Worker worker;
+    private final Set<Work> active = ConcurrentHashMap.newKeySet();
+
+    private boolean running;
+    private boolean reading;
+    private boolean claiming;
+    private int inFlight;
+    private String claimCursor = "0-0";
+
+    SubscriberPump(
+            String subscriber,
+            Subscription subscription,
+            Channel channel,
+            DeliveryLedger ledger,
+            String consumer,
+            FanoutConfig.Worker worker) {
+        this.subscriber = subscriber;
+        this.subscription = subscription;
+        this.channel = channel;
+        this.ledger = ledger;
+        this.consumer = consumer;
+        this.worker = worker;
+    }
+
+    void start() {
+        synchronized (this) {
+            running = true;
+        }
+        pump();
+    }
+
+    /** Stops reading; deliveries under way finish and settle. */
+    synchronized void stop() {
+        running = false;
+    }
+
+    /** Deliveries under way. */
+    synchronized int inFlight() {
+        return inFlight;
+    }
+
+    /** Drops everything under way unsettled, as a crash would. */
+    void halt() {
+        stop();
+        active.forEach(
+                work -> {
+                    if (work.cancellable != null) {
+                        work.cancellable.cancel();
+                    }
+                });
+        active.clear();
+    }
+
+    /** Takes over deliveries an instance read and never settled (it is presumed dead). */
+    void claimAbandoned() {
+        int room;
+        String cursor;
+        synchronized (this) {
+            room = subscription.maxInFlight() - inFlight;
+            if (!running || claiming || room <= 0) {
+                return;
+            }
+            claiming = true;
+            cursor = claimCursor;
+        }
+        track(
+                ledger.claimAbandoned(
+                        subscriber, consumer, worker.visibilityTimeout(), cursor, room),
+                claimed -> {
+                    synchronized (this) {
+                        claiming = false;
+                        claimCursor = claimed.cursor();
+                    }
+                    if (!claimed.deliveries().isEmpty()) {
+                        Log.infof(
+                                "%s: claimed %d abandoned deliveries",
+                                subscriber, claimed.deliveries().size());
+                    }
+                    dispatch(claimed.deliveries());
+                },
+                failure -> {
+                    synchronized (this) {
+                        claiming = false;
+                    }
+                    Log.warnf("%s: cannot claim abandoned deliveries: %s", subscriber, failure);
+                });
+    }
+
+    private void pump() {
+        int room;
+        synchronized (this) {
+            room = subscription.maxInFlight() - inFlight;
+            if (!running || reading || room <= 0) {
+                return;
+            }
+            reading = true;
+        }
+        track(
+                ledger.read(subscriber, consumer, room, worker.readBlock()),
+                batch -> {
+                    synchronized (this) {
+                        reading = false;
+                    }
+                    dispatch(batch);
+                    pump();
+                },
+                failure -> {
+                    Log.warnf("%s: cannot read deliveries: %s", subscriber, failure.toString());
+                    track(
+                            Uni.createFrom().voidItem().onItem().delayIt().by(READ_RETRY),
+                            ignored -> {
+                                synchronized (this) {
+                                    reading = false;
+                                }
+                                pump();
+                            },
+                            ignored -> {});
+                });
+    }
+
+    private void dispatch(List<Delivery> batch) {
+        for (Delivery delivery : batch) {
+            synchronized (this) {
+                inFlight++;
+            }
+            track(process(delivery), ignored -> done(), ignored -> done());
+        }
+    }
+
+    private void done() {
+        synchronized (this) {
+            inFlight--;
+        }
+        pump();
+    }
+
+    private Uni<Void> process(Delivery delivery) {
+        return channel.deliver(delivery)
+                .ifNoItem()
+                .after(subscription.timeout())
+                .failWith(
+                        () ->
+                                DeliveryFailure.retryable(
+                                        "timed out after "
+                                                + subscription.timeout().toMillis()
+                                                + " ms"))
+                .onItem()
+                .transformToUni(
+                        ignored ->
+                                ledger.delivered(delivery)
+                                        .onFailure()
+                                        .transform(SettleFailure::new))
+                .onFailure(e -> !(e instanceof SettleFailure))
+                .recoverWithUni(failure -> failed(delivery, DeliveryFailure.of(failure)))
+                .onFailure()
+                .invoke(
+                        e ->
+                                Log.warnf(
+                                        "%s: outcome of event %s not recorded (it will be claimed"
+                                                + " again): %s",
+                                        subscriber, delivery.eventId(), e.toString()))
+                .onFailure()
+                .recoverWithNull();
+    }
+
+    private Uni<Void> failed(Delivery delivery, DeliveryFailure failure) {
+        if (failure.permanent() || delivery.attempt() >= subscription.maxAttempts()) {
+            return ledger.deadLetter(delivery, failure.getMessage())
+                    .invoke(
+                            id ->
+                                    Log.warnf(
+                                            "%s: event %s dead-lettered as %s after %d attempts:"
+                                                    + " %s",
+                                            subscriber,
+                                            delivery.eventId(),
+                                            id,
+                                            delivery.attempt(),
+                                            failure.getMessage()))
+                    .replaceWithVoid()
+                    .onFailure()
+                    .transform(SettleFailure::new);
+        }
+        long delay = Backoff.delayMillis(subscription, delivery.attempt());
+        Log.debugf(
+                "%s: event %s attempt %d failed (%s); retry in %d ms",
+                subscriber, delivery.eventId(), delivery.attempt(), failure.getMessage(), delay);
+        return ledger.retry(delivery, delay, failure.getMessage())
+                .onFailure()
+                .transform(SettleFailure::new);
+    }
+
+    /** Runs {@code work}, remembered until it ends so that {@link #halt} can drop it. */
+    private <T> void track(Uni<T> work, Consumer<T> onItem, Consumer<Throwable> onFailure) {
+        Work handle = new Work();
+        handle.cancellable =
+                work.onTermination()
+                        .invoke(
+                                () -> {
+                                    handle.finished = true;
+                                    active.remove(handle);
+                                })
+                        .subscribe()
+                        .with(onItem, onFailure);
+        active.add(handle);
+        if (handle.finished) {
+            active.remove(handle);
+        }
+    }
+
+    private static final class Work {
+        volatile Cancellable cancellable;
+        volatile boolean finished;
+    }
+
+    /** Recording an outcome failed (Redis): the delivery is left for a later claim. */
+    private static final class SettleFailure extends RuntimeException {
+        SettleFailure(Throwable cause) {
+            super(cause.toString(), cause, false, false);
+        }
+    }
+}
