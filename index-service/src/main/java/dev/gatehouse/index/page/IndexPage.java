@@ -1,5 +1,7 @@
 package dev.gatehouse.index.page;
 
+import dev.gatehouse.index.notifications.Notification;
+import dev.gatehouse.index.notifications.NotificationInbox;
 import dev.gatehouse.index.stores.StoreSummary;
 import dev.gatehouse.index.stores.StoresClient;
 import dev.gatehouse.index.stores.StoresRequestRejected;
@@ -26,18 +28,25 @@ public class IndexPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(
-                List<StoreSummary> stores, String query, String problem, String region);
+                List<StoreSummary> stores,
+                String query,
+                String problem,
+                String region,
+                List<Notification> notifications);
 
         static native TemplateInstance unavailable(String region);
     }
 
     private final StoresClient stores;
+    private final NotificationInbox notifications;
     private final String region;
 
     IndexPage(
             StoresClient stores,
+            NotificationInbox notifications,
             @ConfigProperty(name = "gatehouse.region", defaultValue = "us-east-1") String region) {
         this.stores = stores;
+        this.notifications = notifications;
         this.region = region;
     }
 
@@ -56,7 +65,9 @@ public class IndexPage {
 
     private Response page(int status, List<StoreSummary> list, String query, String problem) {
         return Response.status(status)
-                .entity(Templates.index(list, query, problem, region).render())
+                .entity(
+                        Templates.index(list, query, problem, region, notifications.latest())
+                                .render())
                 .type(MediaType.TEXT_HTML_TYPE)
                 .build();
     }
