@@ -97,16 +97,19 @@ random_base32() {
 with_signing_credentials() {
   local service=$1
   shift
-  if [ "$service" = index-service ]; then
-    (
-      unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE
-      export AWS_ACCESS_KEY_ID="$GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID"
-      export AWS_SECRET_ACCESS_KEY="$GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY"
-      "$@"
-    )
-  else
+  local id secret
+  case "$service" in
+    index-service) id=$GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID; secret=$GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY ;;
+    stores-service) id=$GATEHOUSE_IAM_STORES_ACCESS_KEY_ID; secret=$GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY ;;
+    fanout-service) id=$GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID; secret=$GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY ;;
+    *) "$@"; return ;;
+  esac
+  (
+    unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE
+    export AWS_ACCESS_KEY_ID="$id"
+    export AWS_SECRET_ACCESS_KEY="$secret"
     "$@"
-  fi
+  )
 }
 
 # config_value NAME DEFAULT: a property from the suite configuration file ($CONFIG).

@@ -12,6 +12,7 @@ REDIS_PORT=6390
 INDEX_PORT=8080
 STORES_PORT=8081
 STORES_ADMIN_PORT=9081
+FANOUT_PORT=8082
 IDENTITY_PORT=8083
 SMTP_PORT=3025
 POP3_PORT=3110
@@ -21,7 +22,7 @@ usage() {
   cat <<USAGE
 usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
                           [--redis-port N] [--index-port N] [--stores-port N]
-                          [--stores-admin-port N] [--identity-port N]
+                          [--stores-admin-port N] [--fanout-port N] [--identity-port N]
                           [--smtp-port N] [--pop3-port N]
 
   --detach        return once every service is ready; stop later with deploy/local/down.sh
@@ -29,7 +30,7 @@ usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
   --run-dir DIR   where data, logs, pids and credentials.json go (default deploy/local/run)
   --*-port N      ports (defaults: redis 6390, index 8080, stores 8081, stores-admin 9081:
                   stores-service's management interface, usage reports and metrics, loopback only;
-                  identity 8083; smtp 3025 and pop3 3110: the local mail server (GreenMail) that
+                  fanout 8082: fanout-service, internal events (AWS_IAM); identity 8083; smtp 3025 and pop3 3110: the local mail server (GreenMail) that
                   receives identity-service's verification codes)
 
 Suite settings: \$GATEHOUSE_CONFIG, else deploy/local/gatehouse.properties.
@@ -46,6 +47,7 @@ while [ $# -gt 0 ]; do
     --index-port) INDEX_PORT=$2; shift ;;
     --stores-port) STORES_PORT=$2; shift ;;
     --stores-admin-port) STORES_ADMIN_PORT=$2; shift ;;
+    --fanout-port) FANOUT_PORT=$2; shift ;;
     --identity-port) IDENTITY_PORT=$2; shift ;;
     --smtp-port) SMTP_PORT=$2; shift ;;
     --pop3-port) POP3_PORT=$2; shift ;;
@@ -59,7 +61,8 @@ done
 . "$ROOT/deploy/local/lib.sh"
 
 CONFIG=${GATEHOUSE_CONFIG:-$ROOT/deploy/local/gatehouse.properties}
-SERVICES=("stores-service:$STORES_PORT" "index-service:$INDEX_PORT" "identity-service:$IDENTITY_PORT")
+SERVICES=("stores-service:$STORES_PORT" "index-service:$INDEX_PORT" "fanout-service:$FANOUT_PORT"
+  "identity-service:$IDENTITY_PORT")
 GREENMAIL_VERSION=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ROOT/pom.xml")
 GREENMAIL_JAR="$ROOT/deploy/target/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
@@ -86,8 +89,8 @@ for entry in "${SERVICES[@]}"; do
   [ -f "$ROOT/$name/target/quarkus-app/quarkus-run.jar" ] || missing+=("$name")
 done
 if $REBUILD || [ ${#missing[@]} -gt 0 ]; then
-  modules=$(IFS=,; echo "${missing[*]:-local-redis,stores-service,index-service,identity-service}")
-  $REBUILD && modules=local-redis,stores-service,index-service,identity-service
+  modules=$(IFS=,; echo "${missing[*]:-local-redis,stores-service,index-service,fanout-service,identity-service}")
+  $REBUILD && modules=local-redis,stores-service,index-service,fanout-service,identity-service
   say "building $modules (first run only; takes a few minutes)"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl "$modules" -am package) \
     || fail "build failed; run ./mvnw -DskipTests package to see why"
@@ -105,7 +108,8 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/redis"
 
 # Secrets generated once and kept (mode 600) with the run's data; dev mode (quarkus:dev) reads and
 # extends the same file. index-service's API key and IAM access key go to stores-service (which
-# stores only a hash / the sealed secret) and to index-service (which sends / signs with them); the
+# stores only a hash / the sealed secret) and to index-service (which sends / signs with them);
+# stores-service and fanout-service sign their own calls (events, deliveries) with theirs; the
 # master key seals every IAM secret kept in Redis.
 SECRETS="$RUN_DIR/secrets.env"
 (umask 077; touch "$SECRETS")
@@ -114,10 +118,16 @@ add_secret GATEHOUSE_INDEX_API_KEY "$(random_alphanumeric 40)"
 add_secret GATEHOUSE_IAM_MASTER_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 add_secret GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID "AKIA$(random_base32 16)"
 add_secret GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
+add_secret GATEHOUSE_IAM_STORES_ACCESS_KEY_ID "AKIA$(random_base32 16)"
+add_secret GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
+add_secret GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID "AKIA$(random_base32 16)"
+add_secret GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
 # shellcheck disable=SC1090
 . "$SECRETS"
 export GATEHOUSE_INDEX_API_KEY GATEHOUSE_IAM_MASTER_KEY GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID \
-  GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY
+  GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY GATEHOUSE_IAM_STORES_ACCESS_KEY_ID \
+  GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID \
+  GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY
 STARTED=()
 cleanup_on_failure() { "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet || true; }
 
@@ -143,6 +153,8 @@ for entry in "${SERVICES[@]}"; do
   QUARKUS_MANAGEMENT_PORT=$STORES_ADMIN_PORT \
   QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
   QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
+  QUARKUS_REST_CLIENT_FANOUT_URL="http://127.0.0.1:$FANOUT_PORT" \
+  GATEHOUSE_INDEX_URL="http://127.0.0.1:$INDEX_PORT" \
   QUARKUS_MAILER_HOST=127.0.0.1 \
   QUARKUS_MAILER_PORT="$SMTP_PORT" \
   GATEHOUSE_IDENTITY_ISSUER_BASE="http://127.0.0.1:$IDENTITY_PORT" \
@@ -168,13 +180,18 @@ done
 # Key values exist in plaintext only here, written once by the service that created them.
 API_KEYS=$(cat "$RUN_DIR/api-keys.json" 2>/dev/null || echo '{}')
 ACCOUNT_ID=$(config_value gatehouse.account-id 123456789012)
-# IAM: the principals stores-service generated, plus index-service's, which the launcher supplies.
-INDEX_IAM="\"index-service\": {\"accessKeyId\": \"$GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID\", \"secretAccessKey\": \"$GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY\", \"arn\": \"arn:aws:iam::$ACCOUNT_ID:user/index-service\"}"
+# IAM: the principals the services generated, plus the services' own, which the launcher supplies.
+supplied_iam() { # name access-key-id secret arn
+  printf '"%s": {"accessKeyId": "%s", "secretAccessKey": "%s", "arn": "%s"}' "$1" "$2" "$3" "$4"
+}
+SUPPLIED_IAM="$(supplied_iam index-service "$GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID" "$GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY" "arn:aws:iam::$ACCOUNT_ID:user/index-service"),
+    $(supplied_iam stores-service "$GATEHOUSE_IAM_STORES_ACCESS_KEY_ID" "$GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY" "arn:aws:iam::$ACCOUNT_ID:role/stores-service"),
+    $(supplied_iam fanout-service "$GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID" "$GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY" "arn:aws:iam::$ACCOUNT_ID:role/fanout-service")"
 GENERATED_IAM=$(sed '1s/^ *{//' "$RUN_DIR/iam-credentials.json" 2>/dev/null || true)
 if [ -n "$(echo "$GENERATED_IAM" | tr -d ' \n}')" ]; then
-  IAM="{ $INDEX_IAM,$GENERATED_IAM"
+  IAM="{ $SUPPLIED_IAM,$GENERATED_IAM"
 else
-  IAM="{ $INDEX_IAM }"
+  IAM="{ $SUPPLIED_IAM }"
 fi
 umask 077
 cat > "$RUN_DIR/credentials.json" <<JSON
@@ -185,6 +202,7 @@ cat > "$RUN_DIR/credentials.json" <<JSON
     "index": "http://127.0.0.1:$INDEX_PORT",
     "stores": "http://127.0.0.1:$STORES_PORT",
     "storesAdmin": "http://127.0.0.1:$STORES_ADMIN_PORT",
+    "fanout": "http://127.0.0.1:$FANOUT_PORT",
     "identity": "http://127.0.0.1:$IDENTITY_PORT",
     "smtp": "smtp://127.0.0.1:$SMTP_PORT",
     "pop3": "pop3://127.0.0.1:$POP3_PORT",
@@ -203,6 +221,7 @@ Gatehouse is up.
   stores-service  http://127.0.0.1:$STORES_PORT/stores
   stores admin    http://127.0.0.1:$STORES_ADMIN_PORT/usageplans/free/usage?startDate=$(date -u +%F)&endDate=$(date -u +%F)
                   http://127.0.0.1:$STORES_ADMIN_PORT/q/metrics
+  fanout-service  http://127.0.0.1:$FANOUT_PORT/events  (AWS_IAM: principals stores-service and admin publish)
   identity        http://127.0.0.1:$IDENTITY_PORT/  (Cognito user pool; ids in credentials.json "userPool")
   mail            smtp 127.0.0.1:$SMTP_PORT; read a mailbox (any password):
                   curl -s -u 'ada@example.com:x' pop3://127.0.0.1:$POP3_PORT/1
@@ -217,6 +236,10 @@ iam principals (secrets in credentials.json): index-service stores-service fanou
 try (GET /stores is AWS_IAM + API key; curl 8.1+ signs query strings correctly):
   curl --aws-sigv4 aws:amz:$(config_value gatehouse.region us-east-1):execute-api --user "<accessKeyId>:<secretAccessKey>" \\
        -H "x-api-key: <freeKey>" http://127.0.0.1:$STORES_PORT/stores
+publish an event as admin (delivered by mail and to index-service's /notifications):
+  curl --aws-sigv4 aws:amz:$(config_value gatehouse.region us-east-1):execute-api --user "<accessKeyId>:<secretAccessKey>" \\
+       -H 'Content-Type: application/json' http://127.0.0.1:$FANOUT_PORT/events \\
+       -d '{"type":"order.placed","detail":{"orderId":"o-1","customer":{"email":"ada@example.com"}}}'
 DONE
 
 if $DETACH; then

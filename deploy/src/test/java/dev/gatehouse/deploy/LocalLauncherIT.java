@@ -56,12 +56,13 @@ class LocalLauncherIT {
         int identity = FreePort.pick();
         int smtp = FreePort.pick();
         int pop3 = FreePort.pick();
+        int fanout = FreePort.pick();
 
-        Result up = upDetached(redis, index, stores, admin, identity, smtp, pop3);
+        Result up = upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
         assertEquals(0, up.exit, up.output);
         assertTrue(up.output.contains("http://127.0.0.1:" + index + "/"), up.output);
         List<Long> pids = pids();
-        assertEquals(5, pids.size(), "redis, the mail server and three services");
+        assertEquals(6, pids.size(), "redis, the mail server and four services");
 
         HttpResponse<String> page = get("http://127.0.0.1:" + index + "/");
         assertEquals(200, page.statusCode());
@@ -105,8 +106,9 @@ class LocalLauncherIT {
                 "free plan: 5000 - offset 2");
 
         userPoolSendsItsCodesToTheLocalMailbox(credentials, identity, pop3);
+        anOrderEventIsDeliveredToEverySubscriber(credentials, fanout, index, pop3);
 
-        Result again = upDetached(redis, index, stores, admin, identity, smtp, pop3);
+        Result again = upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
         assertNotEquals(0, again.exit);
         assertTrue(again.output.contains("already running"), again.output);
 
@@ -117,7 +119,7 @@ class LocalLauncherIT {
                     ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                     "pid " + pid + " still alive");
         }
-        for (int port : new int[] {redis, index, stores, admin, identity, smtp, pop3}) {
+        for (int port : new int[] {redis, index, stores, admin, identity, smtp, pop3, fanout}) {
             assertFalse(listening(port), "port " + port + " still open");
         }
         assertTrue(Files.isRegularFile(runDir.resolve("logs").resolve("stores-service.log")));
@@ -132,6 +134,7 @@ class LocalLauncherIT {
                             FreePort.pick(),
                             FreePort.pick(),
                             port,
+                            FreePort.pick(),
                             FreePort.pick(),
                             FreePort.pick(),
                             FreePort.pick(),
@@ -185,6 +188,56 @@ class LocalLauncherIT {
                 "the code reached the mailbox");
     }
 
+    /**
+     * A signed publish as admin reaches every default subscriber: the receipt in the local mailbox
+     * and the push and SMS webhooks on index-service's page.
+     */
+    private void anOrderEventIsDeliveredToEverySubscriber(
+            JsonNode credentials, int fanout, int index, int pop3) throws Exception {
+        assertEquals("http://127.0.0.1:" + fanout, credentials.at("/endpoints/fanout").asText());
+        String event =
+                "{\"type\":\"order.placed\",\"detail\":{\"orderId\":\"o-launcher\","
+                        + "\"customer\":{\"email\":\"grace@example.com\"},\"total\":\"9.50\"}}";
+        HttpResponse<String> published =
+                signed(
+                        "POST",
+                        "http://127.0.0.1:" + fanout + "/events",
+                        event,
+                        null,
+                        credentials.at("/iam/admin"));
+        assertEquals(202, published.statusCode(), published.body());
+        String id = new ObjectMapper().readTree(published.body()).path("eventId").asText();
+
+        JsonNode state = null;
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> read =
+                    signed(
+                            "GET",
+                            "http://127.0.0.1:" + fanout + "/events/" + id,
+                            "",
+                            null,
+                            credentials.at("/iam/admin"));
+            assertEquals(200, read.statusCode(), read.body());
+            state = new ObjectMapper().readTree(read.body()).path("deliveries");
+            if (state.size() == 3
+                    && state.findValuesAsText("state").stream().allMatch("delivered"::equals)) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        for (String subscriber : List.of("receipt", "push", "sms")) {
+            assertEquals(
+                    "delivered", state.at("/" + subscriber + "/state").asText(), state.toString());
+        }
+        assertTrue(
+                firstMessage(pop3, "grace@example.com").contains("o-launcher"),
+                "the receipt reached the mailbox");
+        assertTrue(
+                get("http://127.0.0.1:" + index + "/").body().contains("data-event-id=\"" + id),
+                "index-service received the notifications");
+    }
+
     /** The first message of a mailbox, read over POP3 as a mail client would (any password). */
     private static String firstMessage(int pop3, String mailbox) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
@@ -222,7 +275,14 @@ class LocalLauncherIT {
 
     /** deploy/local/up.sh --detach in this test's run directory, on the given ports. */
     private Result upDetached(
-            int redis, int index, int stores, int admin, int identity, int smtp, int pop3)
+            int redis,
+            int index,
+            int stores,
+            int admin,
+            int identity,
+            int smtp,
+            int pop3,
+            int fanout)
             throws Exception {
         return launcher(
                 "up.sh",
@@ -242,7 +302,9 @@ class LocalLauncherIT {
                 "--smtp-port",
                 "" + smtp,
                 "--pop3-port",
-                "" + pop3);
+                "" + pop3,
+                "--fanout-port",
+                "" + fanout);
     }
 
     private List<Long> pids() throws IOException {
@@ -267,8 +329,18 @@ class LocalLauncherIT {
     /** A GET signed by the AWS SDK v2 signer with a principal's credentials from the launcher. */
     private HttpResponse<String> signedGet(String url, String apiKey, JsonNode principal)
             throws Exception {
+        return signed("GET", url, "", apiKey, principal);
+    }
+
+    /** A request signed by the AWS SDK v2 signer; {@code apiKey} may be null. */
+    private HttpResponse<String> signed(
+            String method, String url, String body, String apiKey, JsonNode principal)
+            throws Exception {
         SdkHttpRequest unsigned =
-                SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(URI.create(url)).build();
+                SdkHttpRequest.builder()
+                        .method(SdkHttpMethod.fromValue(method))
+                        .uri(URI.create(url))
+                        .build();
         var signed =
                 AwsV4HttpSigner.create()
                         .sign(
@@ -282,7 +354,7 @@ class LocalLauncherIT {
                                                                         .path("secretAccessKey")
                                                                         .asText()))
                                                 .request(unsigned)
-                                                .payload(ContentStreamProvider.fromUtf8String(""))
+                                                .payload(ContentStreamProvider.fromUtf8String(body))
                                                 .putProperty(
                                                         AwsV4HttpSigner.SERVICE_SIGNING_NAME,
                                                         "execute-api")
@@ -290,8 +362,16 @@ class LocalLauncherIT {
                                                         AwsV4HttpSigner.REGION_NAME, "us-east-1"));
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(url))
-                        .header("x-api-key", apiKey)
+                        .method(
+                                method,
+                                body.isEmpty()
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(10));
+        if (apiKey != null) {
+            request.header("x-api-key", apiKey);
+        }
         signed.request()
                 .headers()
                 .forEach(

@@ -20,11 +20,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Dev mode's secrets, shared with the launcher through its run directory's {@code secrets.env}
- * (mode 600): the IAM master key, index-service's API key and access key, each generated and
- * appended there when missing, exactly as {@code up.sh} does. They are offered as properties of the
- * same names, so the suite file's {@code ${GATEHOUSE_...:}} references resolve in {@code
- * quarkus:dev} as they do under the launcher. Also points the reveal files at the run directory.
- * Does nothing in any other profile; the environment still overrides everything.
+ * (mode 600): the IAM master key, index-service's API key and access key, stores-service's and
+ * fanout-service's access keys, each generated and appended there when missing, exactly as {@code
+ * up.sh} does. They are offered as properties of the same names, so the suite file's {@code
+ * ${GATEHOUSE_...:}} references resolve in {@code quarkus:dev} as they do under the launcher. Also
+ * points the reveal files at the run directory. Does nothing in any other profile; the environment
+ * still overrides everything.
  */
 public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
 
@@ -38,7 +39,11 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
                     "GATEHOUSE_IAM_MASTER_KEY", DevSecretsConfigSourceFactory::masterKey,
                     "GATEHOUSE_INDEX_API_KEY", () -> random(ALPHANUMERIC, 40),
                     "GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID", () -> "AKIA" + random(BASE32, 16),
-                    "GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY", () -> random(ALPHANUMERIC, 40));
+                    "GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY", () -> random(ALPHANUMERIC, 40),
+                    "GATEHOUSE_IAM_STORES_ACCESS_KEY_ID", () -> "AKIA" + random(BASE32, 16),
+                    "GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY", () -> random(ALPHANUMERIC, 40),
+                    "GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID", () -> "AKIA" + random(BASE32, 16),
+                    "GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY", () -> random(ALPHANUMERIC, 40));
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
