@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# fanout-service benchmark. Starts a private suite on free ports and measures:
+#   accepted events/s   signed POST /events with wrk (one signature replayed, no idempotency key,
+#                       so every request is a new event): an event type nobody subscribes to
+#                       (accept only), and one delivered to index-service's /notifications
+#                       (accept + SigV4-signed delivery + verification, all on this machine)
+#   delivery latency    p50/p99 from the publisher's send to the subscriber's receipt at a fixed
+#                       rate (500 events/s by default), with benchmarks' FanoutLatencyProbe: it
+#                       publishes signed events and is the webhook receiver, one clock for both
+# Targets on a 2-core machine: >= 2,000 accepted events/s; p99 delivery < 50 ms at 500 events/s.
+#
+#   bench/fanout.sh
+#   BENCH_DURATION=30s BENCH_CONNECTIONS=64 BENCH_RATE=500 BENCH_LATENCY_SECONDS=30 bench/fanout.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-1}
+WARMUP=${BENCH_WARMUP:-5s}
+RATE=${BENCH_RATE:-500}
+LATENCY_SECONDS=${BENCH_LATENCY_SECONDS:-20}
+
+if ! command -v wrk >/dev/null; then
+  echo "bench: wrk is missing; installing Debian's package" >&2
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null \
+    || { echo "bench: install wrk (apt-get install wrk) and retry" >&2; exit 1; }
+fi
+[ -f "$ROOT/local-redis/target/local-redis.jar" ] \
+  && [ -f "$ROOT/fanout-service/target/quarkus-app/quarkus-run.jar" ] \
+  && [ -f "$ROOT/benchmarks/target/benchmarks.jar" ] \
+  || (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package)
+
+RUN_DIR=$(mktemp -d)
+port() { java -jar "$ROOT/local-redis/target/local-redis.jar" free-port; }
+REDIS_PORT=$(port); FANOUT_PORT=$(port); INDEX_PORT=$(port); RECEIVER_PORT=$(port)
+CONFIG="$RUN_DIR/bench.properties"
+# The suite's settings plus a publishing principal and two benchmark subscriptions.
+cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<PROPS
+gatehouse.iam.principals.bench.arn=arn:aws:iam::\${gatehouse.account-id}:user/bench
+gatehouse.iam.principals.bench.access-key-id=\${GATEHOUSE_BENCH_ACCESS_KEY_ID}
+gatehouse.iam.principals.bench.secret-access-key=\${GATEHOUSE_BENCH_SECRET_ACCESS_KEY}
+gatehouse.iam.principals.bench.policy={"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:*:*:fanout-service/*/POST/events"}]}
+gatehouse.fanout.subscriptions.bench-index.event-type=bench.accepted
+gatehouse.fanout.subscriptions.bench-index.kind=webhook
+gatehouse.fanout.subscriptions.bench-index.url=http://127.0.0.1:$INDEX_PORT/notifications?channel=bench
+gatehouse.fanout.subscriptions.bench-latency.event-type=bench.latency
+gatehouse.fanout.subscriptions.bench-latency.kind=webhook
+gatehouse.fanout.subscriptions.bench-latency.url=http://127.0.0.1:$RECEIVER_PORT/
+PROPS
+echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies" >> "$CONFIG"
+# shellcheck source=../deploy/local/lib.sh
+. "$ROOT/deploy/local/lib.sh"
+GATEHOUSE_BENCH_ACCESS_KEY_ID="AKIA$(random_base32 16)"
+GATEHOUSE_BENCH_SECRET_ACCESS_KEY=$(random_alphanumeric 40)
+export GATEHOUSE_BENCH_ACCESS_KEY_ID GATEHOUSE_BENCH_SECRET_ACCESS_KEY
+cleanup() {
+  set +e
+  "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
+  rm -rf "$RUN_DIR"
+}
+trap cleanup EXIT
+
+echo "bench: starting a private suite (fanout-service on $FANOUT_PORT)" >&2
+GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
+  --redis-port "$REDIS_PORT" --stores-port "$(port)" --index-port "$INDEX_PORT" \
+  --stores-admin-port "$(port)" --identity-port "$(port)" --smtp-port "$(port)" \
+  --pop3-port "$(port)" --fanout-port "$FANOUT_PORT" >/dev/null
+
+# SigV4 (header form) of a POST with a JSON body, computed with openssl, one line per header.
+hex_of() { od -An -v -tx1 | tr -d ' \n'; }
+hmac() { printf '%s' "$2" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$1" -r | cut -d' ' -f1; }
+sigv4_post() { # host path body
+  local amz_date day creq sts key
+  amz_date=$(date -u +%Y%m%dT%H%M%SZ); day=${amz_date:0:8}
+  creq=$(printf 'POST\n%s\n\nhost:%s\nx-amz-date:%s\n\nhost;x-amz-date\n%s' "$2" "$1" "$amz_date" \
+    "$(printf '%s' "$3" | openssl dgst -sha256 -r | cut -d' ' -f1)")
+  sts=$(printf 'AWS4-HMAC-SHA256\n%s\n%s/us-east-1/execute-api/aws4_request\n%s' "$amz_date" "$day" \
+    "$(printf '%s' "$creq" | openssl dgst -sha256 -r | cut -d' ' -f1)")
+  key=$(printf 'AWS4%s' "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" | hex_of)
+  for part in "$day" us-east-1 execute-api aws4_request; do key=$(hmac "$key" "$part"); done
+  printf 'Authorization:AWS4-HMAC-SHA256 Credential=%s/%s/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=%s\nX-Amz-Date:%s' \
+    "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$day" "$(hmac "$key" "$sts")" "$amz_date"
+}
+
+# One Redis command over bash's /dev/tcp; prints the integer reply.
+redis_int() {
+  local line
+  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  printf '%s\r\n' "$*" >&3
+  read -r -t 2 line <&3 || true
+  exec 3<&- 3>&-
+  line=${line%$'\r'}
+  echo "${line#:}"
+}
+# Waits until every delivery of the benchmark subscriptions has been settled.
+drain() {
+  local i
+  for ((i = 0; i < 600; i++)); do
+    if [ "$(redis_int XLEN '{fanout}:deliveries:bench-index')" = 0 ] \
+      && [ "$(redis_int ZCARD '{fanout}:retries')" = 0 ]; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "bench: deliveries still pending after 5 minutes" >&2
+}
+
+mkdir -p "$ROOT/bench/results"
+OUT="$ROOT/bench/results/fanout-$(date -u +%Y%m%dT%H%M%SZ).txt"
+{
+  echo "fanout-service benchmark  $(date -u +%FT%TZ)  wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warmed $WARMUP); latency at $RATE events/s for ${LATENCY_SECONDS}s"
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk, Redis, the suite and the probe share it"
+  printf '%-46s %10s %9s %9s %8s\n' scenario events/s p50_ms p99_ms non2xx
+} | tee "$OUT"
+
+for scenario in "accepted, no subscriber|bench.unsubscribed" "accepted + delivered to index-service|bench.accepted"; do
+  IFS='|' read -r name type <<< "$scenario"
+  body="{\"type\":\"$type\",\"source\":\"bench\",\"detail\":{\"orderId\":\"o-1\",\"total\":\"9.50\"}}"
+  export BENCH_METHOD=POST BENCH_BODY=$body
+  BENCH_HEADERS=$(sigv4_post "127.0.0.1:$FANOUT_PORT" /events "$body")
+  export BENCH_HEADERS
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/report.lua" "http://127.0.0.1:$FANOUT_PORT/events" >/dev/null
+  drain
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/report.lua" "http://127.0.0.1:$FANOUT_PORT/events" | grep '^RESULT')
+  field() { sed "s/.*$1=\([^ ]*\).*/\1/" <<< "$line"; }
+  printf '%-46s %10s %9s %9s %8s\n' "POST /events $name" "$(field rps)" "$(field p50)" "$(field p99)" "$(field non2xx)" | tee -a "$OUT"
+  drain
+done
+
+echo "bench: delivery latency at $RATE events/s for ${LATENCY_SECONDS}s" >&2
+# A short warm-up of the publish and delivery paths, then the measured run.
+java -cp "$ROOT/benchmarks/target/benchmarks.jar" dev.gatehouse.benchmarks.FanoutLatencyProbe \
+  "http://127.0.0.1:$FANOUT_PORT" "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" \
+  "$RECEIVER_PORT" "$RATE" 5 bench.latency >/dev/null || true
+probe=$(java -cp "$ROOT/benchmarks/target/benchmarks.jar" dev.gatehouse.benchmarks.FanoutLatencyProbe \
+  "http://127.0.0.1:$FANOUT_PORT" "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" \
+  "$RECEIVER_PORT" "$RATE" "$LATENCY_SECONDS" bench.latency) || true
+{
+  echo
+  echo "delivery at a fixed rate (publisher send -> subscriber receipt, signed webhook):"
+  sed 's/^/  /' <<< "$probe"
+  accepted=$(grep -o 'accepted + delivered[^0-9]*[0-9.]*' "$OUT" | head -1 | awk '{print $NF}')
+  bare=$(grep -o 'no subscriber[^0-9]*[0-9.]*' "$OUT" | head -1 | awk '{print $NF}')
+  p99=$(sed -n 's/.*delivery_ms p50=[0-9.]* p99=\([0-9.]*\).*/\1/p' <<< "$probe")
+  echo
+  echo "accepted events/s (no subscriber): $bare; with a signed delivery each: $accepted (target >= 2000)"
+  echo "p99 delivery latency at $RATE events/s: ${p99:-n/a} ms (target < 50)"
+} | tee -a "$OUT"
+echo "saved $OUT"
