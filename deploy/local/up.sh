@@ -59,7 +59,8 @@ done
 . "$ROOT/deploy/local/lib.sh"
 
 CONFIG=${GATEHOUSE_CONFIG:-$ROOT/deploy/local/gatehouse.properties}
-SERVICES=("stores-service:$STORES_PORT" "index-service:$INDEX_PORT" "identity-service:$IDENTITY_PORT")
+# identity-service first: stores-service's Cognito authorizer needs the pool it creates.
+SERVICES=("identity-service:$IDENTITY_PORT" "stores-service:$STORES_PORT" "index-service:$INDEX_PORT")
 GREENMAIL_VERSION=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ROOT/pom.xml")
 GREENMAIL_JAR="$ROOT/deploy/target/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
@@ -136,6 +137,7 @@ start_process mail "$RUN_DIR" java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenma
 for _ in $(seq 1 60); do port_in_use "$SMTP_PORT" && port_in_use "$POP3_PORT" && break; sleep 0.25; done
 port_in_use "$SMTP_PORT" || { cleanup_on_failure; fail "the mail server did not start; see $RUN_DIR/logs/mail.log"; }
 
+rm -f "$RUN_DIR/user-pool.json"
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
@@ -152,6 +154,15 @@ for entry in "${SERVICES[@]}"; do
   GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/iam-credentials.json" \
     with_signing_credentials "$name" \
       start_process "$name" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  if [ "$name" = identity-service ]; then
+    # The pool's issuer, for the Cognito authorizer of the services started next.
+    GATEHOUSE_COGNITO_ISSUER=$(wait_for_pool_issuer "$RUN_DIR/user-pool.json" "$READY_TIMEOUT") || {
+      tail -n 25 "$RUN_DIR/logs/$name.log" >&2 || true
+      cleanup_on_failure
+      fail "identity-service did not create its user pool"
+    }
+    export GATEHOUSE_COGNITO_ISSUER
+  fi
 done
 
 for entry in "${SERVICES[@]}"; do
