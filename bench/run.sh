@@ -6,7 +6,8 @@
 #   open          GET /stores, every check off   the same route unauthenticated and unkeyed
 #   keyed         GET /stores with x-api-key     API key + usage plan only (IAM off)
 #   signed+keyed  GET /stores, SigV4 + x-api-key  as deployed: AWS_IAM, then the usage plan
-#   and GET /stores/{id} signed+keyed, POST /stores/search (query, near)
+#   and GET /stores/{id} signed+keyed, and POST /stores/search (query, near) with a user pool ID
+#   token (COGNITO_USER_POOLS, as deployed) against the same searches unauthenticated
 # Prints req/s, p50/p99 latency, each throughput as a ratio of the baseline, keyed/open and
 # signed+keyed/open, and the Redis round trips each check adds per request (from Redis's own
 # command stats). Signatures are made once per scenario with openssl (SigV4 has no nonce, and a
@@ -34,6 +35,7 @@ fi
 RUN_DIR=$(mktemp -d)
 port() { java -jar "$ROOT/local-redis/target/local-redis.jar" free-port; }
 REDIS_PORT=$(port); STORES_PORT=$(port); UNKEYED_PORT=$(port); KEYED_PORT=$(port)
+IDENTITY_PORT=$(port); POP3_PORT=$(port)
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's own settings plus a plan that never throttles, so wrk measures the check's cost.
 cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<'PROPS'
@@ -66,15 +68,15 @@ trap cleanup EXIT
 
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
   --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$(port)" \
-  --stores-admin-port "$(port)" --identity-port "$(port)" --smtp-port "$(port)" \
-  --pop3-port "$(port)" >/dev/null
+  --stores-admin-port "$(port)" --identity-port "$IDENTITY_PORT" --smtp-port "$(port)" \
+  --pop3-port "$POP3_PORT" --fanout-port "$(port)" >/dev/null
 # The master key the launcher generated, so the extra instances read the same sealed secrets.
 . "$RUN_DIR/secrets.env"
 export GATEHOUSE_IAM_MASTER_KEY
 extra_instance() { # name port metering iam
   QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(port) GATEHOUSE_CONFIG="$CONFIG" \
     QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=$3 \
-    GATEHOUSE_IAM_ENABLED=$4 \
+    GATEHOUSE_IAM_ENABLED=$4 GATEHOUSE_COGNITO_ENABLED=$4 \
     start_process "$1" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
 }
 extra_instance unkeyed "$UNKEYED_PORT" false false
@@ -99,6 +101,35 @@ sigv4() { # method host path
   printf 'Authorization:AWS4-HMAC-SHA256 Credential=%s/%s/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=%s\nX-Amz-Date:%s' \
     "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$day" "$(hmac "$key" "$sts")" "$amz_date"
 }
+
+# A user pool ID token, as a user gets one: SignUp, the code from the local mailbox, ConfirmSignUp,
+# then AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH of the server client, signed by the launcher's
+# admin principal with curl's SigV4).
+cognito() { # operation json [curl options...]
+  local op=$1 body=$2
+  shift 2
+  curl -sS "$@" -H 'Content-Type: application/x-amz-json-1.1' \
+    -H "X-Amz-Target: AWSCognitoIdentityProviderService.$op" --data "$body" "http://127.0.0.1:$IDENTITY_PORT/"
+}
+json_field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -1; }
+POOL_ID=$(json_field id < "$RUN_DIR/user-pool.json")
+WEB_CLIENT=$(json_field web < "$RUN_DIR/user-pool.json")
+SERVER_CLIENT=$(json_field server < "$RUN_DIR/user-pool.json")
+BENCH_PASSWORD="Bench-$(random_alphanumeric 12)-1"
+cognito SignUp "{\"ClientId\":\"$WEB_CLIENT\",\"Username\":\"bench\",\"Password\":\"$BENCH_PASSWORD\",\"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"bench@example.com\"},{\"Name\":\"given_name\",\"Value\":\"Bench\"},{\"Name\":\"family_name\",\"Value\":\"Mark\"}]}" >/dev/null
+code=""
+for _ in $(seq 1 40); do
+  code=$(curl -s -u 'bench@example.com:x' "pop3://127.0.0.1:$POP3_PORT/1" | sed -n 's/.*verification code is \([0-9]\{6\}\).*/\1/p')
+  [ -n "$code" ] && break
+  sleep 0.25
+done
+[ -n "$code" ] || { echo "bench: no verification code arrived" >&2; exit 1; }
+cognito ConfirmSignUp "{\"ClientId\":\"$WEB_CLIENT\",\"Username\":\"bench\",\"ConfirmationCode\":\"$code\"}" >/dev/null
+ADMIN_KEY=$(sed -n '/"admin"/,/}/p' "$RUN_DIR/credentials.json" | json_field accessKeyId)
+ADMIN_SECRET=$(sed -n '/"admin"/,/}/p' "$RUN_DIR/credentials.json" | json_field secretAccessKey)
+ID_TOKEN=$(cognito AdminInitiateAuth "{\"UserPoolId\":\"$POOL_ID\",\"ClientId\":\"$SERVER_CLIENT\",\"AuthFlow\":\"ADMIN_USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\"bench\",\"PASSWORD\":\"$BENCH_PASSWORD\"}}" \
+  --aws-sigv4 "aws:amz:us-east-1:cognito-idp" --user "$ADMIN_KEY:$ADMIN_SECRET" | json_field IdToken)
+[ -n "$ID_TOKEN" ] || { echo "bench: AdminInitiateAuth returned no IdToken" >&2; exit 1; }
 
 # Total EVALSHA/EVAL calls Redis has served (the catalogue's reads and the usage-plan check).
 script_calls() {
@@ -140,7 +171,7 @@ jvm_cpu() {
   awk -v u="${stat[13]}" -v s="${stat[14]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (u + s) / hz }'
 }
 
-# name|port|method|path|body|api key|signed
+# name|port|method|path|body|api key|signed ("signed" SigV4, "token" the user's ID token)
 S="http://127.0.0.1"
 SCENARIOS=(
   "baseline GET /q/health/live|$STORES_PORT|GET|/q/health/live|||"
@@ -149,8 +180,10 @@ SCENARIOS=(
   "GET /stores signed+keyed|$STORES_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|signed"
   "GET /stores/{id} open|$UNKEYED_PORT|GET|/stores/par-003|||"
   "GET /stores/{id} signed+keyed|$STORES_PORT|GET|/stores/par-003||$GATEHOUSE_BENCH_API_KEY|signed"
-  "POST /stores/search query|$STORES_PORT|POST|/stores/search|{\"query\":\"cafe\",\"limit\":8}||"
-  "POST /stores/search near|$STORES_PORT|POST|/stores/search|{\"near\":{\"lat\":48.8566,\"lon\":2.3522},\"radiusKm\":5,\"limit\":8}||"
+  "POST /stores/search query open|$UNKEYED_PORT|POST|/stores/search|{\"query\":\"cafe\",\"limit\":8}||"
+  "POST /stores/search query token|$STORES_PORT|POST|/stores/search|{\"query\":\"cafe\",\"limit\":8}||token"
+  "POST /stores/search near open|$UNKEYED_PORT|POST|/stores/search|{\"near\":{\"lat\":48.8566,\"lon\":2.3522},\"radiusKm\":5,\"limit\":8}||"
+  "POST /stores/search near token|$STORES_PORT|POST|/stores/search|{\"near\":{\"lat\":48.8566,\"lon\":2.3522},\"radiusKm\":5,\"limit\":8}||token"
 )
 
 mkdir -p "$ROOT/bench/results"
@@ -164,8 +197,10 @@ OUT="$ROOT/bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).txt"
 # Request headers of a scenario: its API key and, when signed, a fresh SigV4 signature.
 scenario_headers() { # port method path key signed
   local headers=${4:+x-api-key:$4}
-  if [ -n "$5" ]; then
+  if [ "$5" = signed ]; then
     headers="$headers"$'\n'"$(sigv4 "$2" "127.0.0.1:$1" "$3")"
+  elif [ "$5" = token ]; then
+    headers="Authorization:$ID_TOKEN"
   fi
   printf '%s' "$headers"
 }
@@ -204,6 +239,10 @@ signed=${RPS["GET /stores signed+keyed"]}
   echo
   awk -v k="$keyed" -v u="$open" 'BEGIN { printf "GET /stores keyed / open throughput:        %.2f (API-key issue target >= 0.85)\n", k / u }'
   awk -v k="$signed" -v u="$open" 'BEGIN { printf "GET /stores signed+keyed / open throughput: %.2f (IAM issue target >= 0.80)\n", k / u }'
+  awk -v k="${RPS["POST /stores/search query token"]}" -v u="${RPS["POST /stores/search query open"]}" \
+    'BEGIN { printf "POST /stores/search query token / open:    %.2f (Cognito issue target >= 0.90)\n", k / u }'
+  awk -v k="${RPS["POST /stores/search near token"]}" -v u="${RPS["POST /stores/search near open"]}" \
+    'BEGIN { printf "POST /stores/search near token / open:     %.2f (Cognito issue target >= 0.90)\n", k / u }'
   awk -v k="${SPR["GET /stores keyed (IAM off)"]}" -v u="${SPR["GET /stores open (checks off)"]}" \
     'BEGIN { printf "Redis round trips the usage-plan check adds per request: %.2f (target 1)\n", k - u }'
   awk -v k="${SPR["GET /stores signed+keyed"]}" -v u="${SPR["GET /stores keyed (IAM off)"]}" \

@@ -65,6 +65,18 @@ http_status() {
   echo "${2:-}"
 }
 
+# wait_for_pool_issuer FILE SECONDS : prints the "issuer" of identity-service's pool file once it
+# has been written; fails after SECONDS.
+wait_for_pool_issuer() {
+  local file=$1 seconds=$2 i issuer
+  for ((i = 0; i < seconds * 4; i++)); do
+    issuer=$(sed -n 's/.*"issuer" *: *"\([^"]*\)".*/\1/p' "$file" 2>/dev/null || true)
+    [ -n "$issuer" ] && { echo "$issuer"; return 0; }
+    sleep 0.25
+  done
+  return 1
+}
+
 wait_for_ready() {
   local name=$1 port=$2 run_dir=$3 seconds=$4 i pid
   pid=$(cat "$run_dir/pids/$name.pid")

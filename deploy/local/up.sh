@@ -30,8 +30,9 @@ usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
   --run-dir DIR   where data, logs, pids and credentials.json go (default deploy/local/run)
   --*-port N      ports (defaults: redis 6390, index 8080, stores 8081, stores-admin 9081:
                   stores-service's management interface, usage reports and metrics, loopback only;
-                  fanout 8082: fanout-service, internal events (AWS_IAM); identity 8083; smtp 3025 and pop3 3110: the local mail server (GreenMail) that
-                  receives identity-service's verification codes)
+                  fanout 8082: fanout-service, internal events (AWS_IAM); identity 8083;
+                  smtp 3025 and pop3 3110: the local mail server (GreenMail) that receives
+                  identity-service's verification codes and fanout-service's receipts)
 
 Suite settings: \$GATEHOUSE_CONFIG, else deploy/local/gatehouse.properties.
 Extra JVM options for the services: \$GATEHOUSE_JAVA_OPTS (e.g. a JFR recording).
@@ -61,8 +62,9 @@ done
 . "$ROOT/deploy/local/lib.sh"
 
 CONFIG=${GATEHOUSE_CONFIG:-$ROOT/deploy/local/gatehouse.properties}
-SERVICES=("stores-service:$STORES_PORT" "index-service:$INDEX_PORT" "fanout-service:$FANOUT_PORT"
-  "identity-service:$IDENTITY_PORT")
+# identity-service first: stores-service's Cognito authorizer needs the pool it creates.
+SERVICES=("identity-service:$IDENTITY_PORT" "stores-service:$STORES_PORT" "index-service:$INDEX_PORT"
+  "fanout-service:$FANOUT_PORT")
 GREENMAIL_VERSION=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ROOT/pom.xml")
 GREENMAIL_JAR="$ROOT/deploy/target/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
@@ -146,6 +148,7 @@ start_process mail "$RUN_DIR" java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenma
 for _ in $(seq 1 60); do port_in_use "$SMTP_PORT" && port_in_use "$POP3_PORT" && break; sleep 0.25; done
 port_in_use "$SMTP_PORT" || { cleanup_on_failure; fail "the mail server did not start; see $RUN_DIR/logs/mail.log"; }
 
+rm -f "$RUN_DIR/user-pool.json"
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
@@ -164,6 +167,15 @@ for entry in "${SERVICES[@]}"; do
   GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/iam-credentials.json" \
     with_signing_credentials "$name" \
       start_process "$name" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  if [ "$name" = identity-service ]; then
+    # The pool's issuer, for the Cognito authorizer of the services started next.
+    GATEHOUSE_COGNITO_ISSUER=$(wait_for_pool_issuer "$RUN_DIR/user-pool.json" "$READY_TIMEOUT") || {
+      tail -n 25 "$RUN_DIR/logs/$name.log" >&2 || true
+      cleanup_on_failure
+      fail "identity-service did not create its user pool"
+    }
+    export GATEHOUSE_COGNITO_ISSUER
+  fi
 done
 
 for entry in "${SERVICES[@]}"; do

@@ -16,13 +16,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +33,6 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 /** Runs deploy/local/up.sh and down.sh as a user would, against the packaged services. */
 class LocalLauncherIT {
 
-    static final Path ROOT =
-            Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir Path runDir;
@@ -58,9 +54,10 @@ class LocalLauncherIT {
         int pop3 = FreePort.pick();
         int fanout = FreePort.pick();
 
-        Result up = upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
-        assertEquals(0, up.exit, up.output);
-        assertTrue(up.output.contains("http://127.0.0.1:" + index + "/"), up.output);
+        LauncherScripts.Result up =
+                upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
+        assertEquals(0, up.exit(), up.output());
+        assertTrue(up.output().contains("http://127.0.0.1:" + index + "/"), up.output());
         List<Long> pids = pids();
         assertEquals(6, pids.size(), "redis, the mail server and four services");
 
@@ -75,7 +72,7 @@ class LocalLauncherIT {
         for (String key : List.of("freeKey", "paidKey", "indexKey")) {
             String value = credentials.at("/apiKeys/" + key).asText();
             assertTrue(value.matches("[A-Za-z0-9]{40}"), key + " in " + credentials);
-            assertTrue(up.output.contains("  " + key + ": " + value), "printed like sls deploy");
+            assertTrue(up.output().contains("  " + key + ": " + value), "printed like sls deploy");
         }
 
         assertEquals("123456789012", credentials.at("/accountId").asText());
@@ -108,12 +105,13 @@ class LocalLauncherIT {
         userPoolSendsItsCodesToTheLocalMailbox(credentials, identity, pop3);
         anOrderEventIsDeliveredToEverySubscriber(credentials, fanout, index, pop3);
 
-        Result again = upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
-        assertNotEquals(0, again.exit);
-        assertTrue(again.output.contains("already running"), again.output);
+        LauncherScripts.Result again =
+                upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
+        assertNotEquals(0, again.exit());
+        assertTrue(again.output().contains("already running"), again.output());
 
-        Result down = launcher("down.sh", "--run-dir", runDir.toString());
-        assertEquals(0, down.exit, down.output);
+        LauncherScripts.Result down = launcher("down.sh", "--run-dir", runDir.toString());
+        assertEquals(0, down.exit(), down.output());
         for (long pid : pids) {
             assertFalse(
                     ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
@@ -129,7 +127,7 @@ class LocalLauncherIT {
     void refusesAPortInUseWithAClearMessage() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            Result up =
+            LauncherScripts.Result up =
                     upDetached(
                             FreePort.pick(),
                             FreePort.pick(),
@@ -139,10 +137,10 @@ class LocalLauncherIT {
                             FreePort.pick(),
                             FreePort.pick(),
                             FreePort.pick());
-            assertEquals(1, up.exit, up.output);
+            assertEquals(1, up.exit(), up.output());
             assertTrue(
-                    up.output.contains("port " + port + " (stores-service) is already in use"),
-                    up.output);
+                    up.output().contains("port " + port + " (stores-service) is already in use"),
+                    up.output());
             assertTrue(pids().isEmpty(), "nothing was started");
         }
     }
@@ -183,7 +181,7 @@ class LocalLauncherIT {
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, signedUp.statusCode(), signedUp.body());
         assertTrue(
-                firstMessage(pop3, "ada@example.com")
+                Pop3Mailbox.firstMessage(pop3, "ada@example.com")
                         .matches("(?s).*Your verification code is \\d{6}\\..*"),
                 "the code reached the mailbox");
     }
@@ -231,50 +229,15 @@ class LocalLauncherIT {
                     "delivered", state.at("/" + subscriber + "/state").asText(), state.toString());
         }
         assertTrue(
-                firstMessage(pop3, "grace@example.com").contains("o-launcher"),
+                Pop3Mailbox.firstMessage(pop3, "grace@example.com").contains("o-launcher"),
                 "the receipt reached the mailbox");
         assertTrue(
                 get("http://127.0.0.1:" + index + "/").body().contains("data-event-id=\"" + id),
                 "index-service received the notifications");
     }
 
-    /** The first message of a mailbox, read over POP3 as a mail client would (any password). */
-    private static String firstMessage(int pop3, String mailbox) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try (Socket socket = new Socket("127.0.0.1", pop3)) {
-                socket.setSoTimeout(5_000);
-                var in =
-                        new java.io.BufferedReader(
-                                new java.io.InputStreamReader(
-                                        socket.getInputStream(), StandardCharsets.UTF_8));
-                var out = socket.getOutputStream();
-                in.readLine();
-                for (String command : List.of("USER " + mailbox, "PASS x")) {
-                    out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-                    in.readLine();
-                }
-                out.write("RETR 1\r\n".getBytes(StandardCharsets.UTF_8));
-                String status = in.readLine();
-                if (status != null && status.startsWith("+OK")) {
-                    StringBuilder message = new StringBuilder();
-                    for (String line = in.readLine();
-                            line != null && !line.equals(".");
-                            line = in.readLine()) {
-                        message.append(line).append('\n');
-                    }
-                    return message.toString();
-                }
-            }
-            if (System.currentTimeMillis() > deadline) {
-                return "";
-            }
-            Thread.sleep(200);
-        }
-    }
-
     /** deploy/local/up.sh --detach in this test's run directory, on the given ports. */
-    private Result upDetached(
+    private LauncherScripts.Result upDetached(
             int redis,
             int index,
             int stores,
@@ -391,22 +354,7 @@ class LocalLauncherIT {
         }
     }
 
-    record Result(int exit, String output) {}
-
-    private static Result launcher(String script, String... args) throws Exception {
-        List<String> command =
-                new ArrayList<>(
-                        List.of("bash", ROOT.resolve("deploy/local").resolve(script).toString()));
-        command.addAll(List.of(args));
-        Process process =
-                new ProcessBuilder(command)
-                        .directory(ROOT.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    private static LauncherScripts.Result launcher(String script, String... args) throws Exception {
+        return LauncherScripts.run(java.util.Map.of(), script, args);
     }
 }

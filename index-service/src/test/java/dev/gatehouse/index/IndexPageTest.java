@@ -58,8 +58,11 @@ class IndexPageTest {
                 .statusCode(200)
                 .body(containsString("2 stores match"));
         String request = StoresServiceStub.requests.get(0);
-        assertTrue(request.startsWith("POST /stores/search "), request);
-        assertTrue(request.contains("\"query\":\"café\""), request);
+        // The server-side search: IAM-signed GET /stores?query= (POST /stores/search takes a
+        // user's Cognito token), the percent-encoded word inside the signature.
+        assertTrue(request.startsWith("GET /stores?"), request);
+        assertTrue(request.contains("query=caf%C3%A9"), request);
+        assertTrue(request.contains("limit=20"), request);
     }
 
     @Test

@@ -1,54 +1,49 @@
 package dev.gatehouse.auth.cognito;
 
-/** Reading the token out of an {@code Authorization} header, and the cheapest sanity checks. */
+/**
+ * Reading the token out of an {@code Authorization} header without copying it: where it starts and
+ * ends, raw or after {@code Bearer }, surrounding whitespace ignored.
+ */
 final class BearerTokens {
 
     private static final String BEARER = "bearer ";
 
     private BearerTokens() {}
 
-    /** The token of a raw or {@code Bearer <token>} header value; null when there is none. */
-    static String extract(String authorization) {
+    /**
+     * The token's span in {@code authorization}: {@code start << 32 | end}, or -1 when the header
+     * is absent, blank, or a bare {@code Bearer}.
+     */
+    static long span(String authorization) {
         if (authorization == null) {
-            return null;
+            return -1;
         }
-        String value = authorization.strip();
-        if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            value = value.substring(BEARER.length()).strip();
-        } else if (value.equalsIgnoreCase("bearer")) {
-            return null;
+        int start = 0;
+        int end = authorization.length();
+        while (start < end && Character.isWhitespace(authorization.charAt(start))) {
+            start++;
         }
-        return value.isEmpty() ? null : value;
+        while (end > start && Character.isWhitespace(authorization.charAt(end - 1))) {
+            end--;
+        }
+        if (end - start >= BEARER.length()
+                && authorization.regionMatches(true, start, BEARER, 0, BEARER.length())) {
+            start += BEARER.length();
+            while (start < end && Character.isWhitespace(authorization.charAt(start))) {
+                start++;
+            }
+        } else if (end - start == BEARER.length() - 1
+                && authorization.regionMatches(true, start, BEARER, 0, BEARER.length() - 1)) {
+            return -1;
+        }
+        return start == end ? -1 : ((long) start << 32) | end;
     }
 
-    /**
-     * Three non-empty base64url segments and nothing else: everything that is not can be refused
-     * before hashing or decoding (and the token is then plain ASCII).
-     */
-    static boolean isWellFormed(String token, int maxLength) {
-        if (token.length() > maxLength) {
-            return false;
-        }
-        int dots = 0;
-        int segment = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                if (segment == 0) {
-                    return false;
-                }
-                dots++;
-                segment = 0;
-            } else if ((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '_') {
-                segment++;
-            } else {
-                return false;
-            }
-        }
-        return dots == 2 && segment > 0;
+    static int start(long span) {
+        return (int) (span >>> 32);
+    }
+
+    static int end(long span) {
+        return (int) span;
     }
 }

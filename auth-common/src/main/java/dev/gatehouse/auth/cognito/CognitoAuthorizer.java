@@ -45,18 +45,21 @@ public final class CognitoAuthorizer {
      * requirement}; a null item otherwise (the reason is logged at DEBUG).
      */
     public Uni<VerifiedToken> authorize(String authorization, TokenRequirement requirement) {
-        String token = BearerTokens.extract(authorization);
-        if (token == null) {
+        long span = BearerTokens.span(authorization);
+        if (span < 0) {
             return rejected("no token in Authorization");
         }
-        if (!BearerTokens.isWellFormed(token, maxTokenLength)) {
+        int start = BearerTokens.start(span);
+        int end = BearerTokens.end(span);
+        TokenDigest digest = TokenDigest.ofWellFormed(authorization, start, end, maxTokenLength);
+        if (digest == null) {
             return rejected("not a compact JWS of at most " + maxTokenLength + " characters");
         }
-        TokenDigest digest = TokenDigest.of(token);
         VerifiedToken cached = cache.get(digest, clock.millis());
         if (cached != null) {
             return Uni.createFrom().item(check(cached, requirement));
         }
+        String token = authorization.substring(start, end);
         String kid;
         try {
             kid = verifier.keyId(token);

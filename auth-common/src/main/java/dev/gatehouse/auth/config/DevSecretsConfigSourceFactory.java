@@ -15,7 +15,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -24,7 +27,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * fanout-service's access keys, each generated and appended there when missing, exactly as {@code
  * up.sh} does. They are offered as properties of the same names, so the suite file's {@code
  * ${GATEHOUSE_...:}} references resolve in {@code quarkus:dev} as they do under the launcher. Also
- * points the reveal files at the run directory. Does nothing in any other profile; the environment
+ * points the reveal files and identity-service's pool file at the run directory, and offers that
+ * pool's issuer as {@code GATEHOUSE_COGNITO_ISSUER} (a service started before identity-service's
+ * first run picks it up on its next reload). Does nothing in any other profile; the environment
  * still overrides everything.
  */
 public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
@@ -33,6 +38,8 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
     private static final String ALPHANUMERIC =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    private static final Pattern ISSUER = Pattern.compile("\"issuer\"\\s*:\\s*\"([^\"]+)\"");
 
     private static final Map<String, Supplier<String>> GENERATED =
             Map.of(
@@ -58,6 +65,10 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
                 "gatehouse.iam.reveal-file", runDir.resolve("iam-credentials.json").toString());
         properties.put(
                 "gatehouse.metering.reveal-file", runDir.resolve("api-keys.json").toString());
+        // identity-service describes its pool there; the Cognito authorizer of the others reads it.
+        Path pool = runDir.resolve("user-pool.json");
+        properties.put("gatehouse.identity.pool-file", pool.toString());
+        poolIssuer(pool).ifPresent(issuer -> properties.put("GATEHOUSE_COGNITO_ISSUER", issuer));
         return List.of(new PropertiesConfigSource(properties, "gatehouse-dev-secrets", 255));
     }
 
@@ -77,6 +88,16 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
             append(file, added.toString());
         }
         return entries;
+    }
+
+    /** The {@code "issuer"} of a pool file, once identity-service has written one. */
+    private static Optional<String> poolIssuer(Path file) {
+        try {
+            Matcher issuer = ISSUER.matcher(Files.readString(file));
+            return issuer.find() ? Optional.of(issuer.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Map<String, String> read(Path file) {

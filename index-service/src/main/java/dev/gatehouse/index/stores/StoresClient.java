@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * stores-service as index-service sees it. Owns the call policy: a short overall timeout and one
  * retry for failures that a retry can fix (connection refused, 5xx, timeout), never for a request
- * stores-service rejected. Later issues add SigV4 signing and the API key here.
+ * stores-service rejected.
  */
 @ApplicationScoped
 public class StoresClient {
@@ -35,7 +35,7 @@ public class StoresClient {
     @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, abortOn = StoresRequestRejected.class)
     public Uni<List<StoreSummary>> search(String query, int limit) {
-        return rest.search(Map.of("query", query, "limit", limit))
+        return rest.search(query, limit)
                 .onFailure(WebApplicationException.class)
                 .transform(StoresClient::classify);
     }

@@ -3,13 +3,11 @@ package dev.gatehouse.index.stores;
 import dev.gatehouse.auth.api.SigV4ClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -27,7 +25,8 @@ interface StoresRestClient {
     @GET
     Uni<List<StoreSummary>> first(@QueryParam("limit") int limit);
 
-    @POST
-    @Path("/search")
-    Uni<List<StoreSummary>> search(Map<String, Object> criteria);
+    /** The server-side search (POST /stores/search is for end users with a Cognito token). */
+    @GET
+    Uni<List<StoreSummary>> search(
+            @QueryParam("query") String query, @QueryParam("limit") int limit);
 }

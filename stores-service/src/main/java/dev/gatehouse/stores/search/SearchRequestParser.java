@@ -1,21 +1,18 @@
 package dev.gatehouse.stores.search;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static dev.gatehouse.stores.json.StrictJson.invalid;
+import static dev.gatehouse.stores.json.StrictJson.rejectUnknown;
+import static dev.gatehouse.stores.json.StrictJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.auth.api.InvalidRequestException;
 import dev.gatehouse.stores.catalog.SearchText;
+import dev.gatehouse.stores.json.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Turns a request body into {@link SearchCriteria}, or fails with a message that names the field.
- * Parsing by hand, rather than binding, is what lets every wrong type and range be reported as the
- * client wrote it ({@code near.lat must be a number between -90 and 90}).
+ * Turns a request body into {@link SearchCriteria}, or fails with a message that names the field
+ * ({@code near.lat must be a number between -90 and 90}).
  */
 @ApplicationScoped
 public class SearchRequestParser {
@@ -25,23 +22,17 @@ public class SearchRequestParser {
     private static final Set<String> NEAR_FIELDS = Set.of("lat", "lon");
     private static final int MAX_CATEGORY_LENGTH = 64;
 
-    private final ObjectMapper json;
+    private final StrictJson json;
 
-    SearchRequestParser(ObjectMapper json) {
-        this.json =
-                json.copy()
-                        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    SearchRequestParser(StrictJson json) {
+        this.json = json;
     }
 
     public SearchCriteria parse(byte[] body) {
-        JsonNode root = readTree(body);
-        if (!root.isObject()) {
-            throw invalid("Request body must be a JSON object");
-        }
+        JsonNode root = json.object(body, "at least one of query, category, near");
         rejectUnknown(root, FIELDS, "");
-        String query = text(root, "query", SearchCriteria.MAX_QUERY_LENGTH);
-        String category = text(root, "category", MAX_CATEGORY_LENGTH);
+        String query = text(root, "query", "query", SearchCriteria.MAX_QUERY_LENGTH);
+        String category = text(root, "category", "category", MAX_CATEGORY_LENGTH);
         SearchCriteria.Near near = near(root.get("near"));
         Double radiusKm = radius(root.get("radiusKm"), near != null);
         Integer limit = limit(root.get("limit"));
@@ -49,74 +40,35 @@ public class SearchRequestParser {
             throw invalid("At least one of query, category, near is required");
         }
         if (query != null) {
-            int words = SearchText.words(query).size();
-            if (words == 0) {
-                throw invalid("query must contain at least one letter or digit");
-            }
-            if (words > SearchCriteria.MAX_QUERY_WORDS) {
-                throw invalid(
-                        "query must have at most " + SearchCriteria.MAX_QUERY_WORDS + " words");
-            }
+            checkWords(query);
         }
         return new SearchCriteria(query, category, near, radiusKm, limit);
     }
 
-    private JsonNode readTree(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw invalid(
-                    "Request body is required: a JSON object with at least one of query, category,"
-                            + " near");
+    /**
+     * The criteria of {@code GET /stores?query=}: the same rules for the words as the body's {@code
+     * query}; {@code limit} is already checked by the caller.
+     */
+    public SearchCriteria byQuery(String query, int limit) {
+        if (query.isBlank()) {
+            throw invalid("query must not be empty");
         }
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw invalid(
-                        "Request body is required: a JSON object with at least one of query,"
-                                + " category, near");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
+        if (query.length() > SearchCriteria.MAX_QUERY_LENGTH) {
             throw invalid(
-                    "Request body is not valid JSON (line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ")");
-        } catch (IOException e) {
-            throw invalid("Request body is not valid JSON");
+                    "query must be at most " + SearchCriteria.MAX_QUERY_LENGTH + " characters");
         }
+        checkWords(query);
+        return new SearchCriteria(query, null, null, null, limit);
     }
 
-    private static void rejectUnknown(JsonNode object, Set<String> allowed, String prefix) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw invalid(
-                        "Unknown field "
-                                + prefix
-                                + printable(name)
-                                + "; allowed: "
-                                + String.join(", ", allowed.stream().sorted().toList()));
-            }
+    private static void checkWords(String query) {
+        int words = SearchText.words(query).size();
+        if (words == 0) {
+            throw invalid("query must contain at least one letter or digit");
         }
-    }
-
-    private static String text(JsonNode root, String field, int maxLength) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return null;
+        if (words > SearchCriteria.MAX_QUERY_WORDS) {
+            throw invalid("query must have at most " + SearchCriteria.MAX_QUERY_WORDS + " words");
         }
-        if (!node.isTextual()) {
-            throw invalid(field + " must be a string");
-        }
-        String value = node.textValue().strip();
-        if (value.isEmpty()) {
-            throw invalid(field + " must not be empty");
-        }
-        if (value.length() > maxLength) {
-            throw invalid(field + " must be at most " + maxLength + " characters");
-        }
-        return value;
     }
 
     private static SearchCriteria.Near near(JsonNode node) {
@@ -178,15 +130,5 @@ public class SearchRequestParser {
             throw invalid("limit must be between 1 and " + SearchCriteria.MAX_LIMIT);
         }
         return value;
-    }
-
-    /** A field name safe to echo: printable ASCII, at most 40 characters. */
-    private static String printable(String name) {
-        String cleaned = name.replaceAll("[^\\x20-\\x7e]", "?");
-        return "'" + (cleaned.length() > 40 ? cleaned.substring(0, 40) + "..." : cleaned) + "'";
-    }
-
-    private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(message);
     }
 }

@@ -3,6 +3,8 @@ package dev.gatehouse.stores.iam;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.gatehouse.stores.TestCallers;
 import dev.gatehouse.stores.TestKeys;
@@ -87,12 +89,40 @@ class IamOnStoresTest {
     }
 
     @Test
-    void searchStaysPublic() {
-        given().contentType("application/json")
+    void aSignatureIsNoSubstituteForTheUserPoolTokenOfSearch() {
+        given().filter(TestCallers.READER)
+                .contentType("application/json")
                 .body("{\"query\":\"cafe\"}")
                 .post("/stores/search")
                 .then()
-                .statusCode(200);
+                .statusCode(401)
+                .body("message", equalTo("Unauthorized"));
+    }
+
+    @Test
+    void searchesServerSideThroughTheSignedListing() {
+        given().filter(TestCallers.READER)
+                .header("x-api-key", TestKeys.UNLIMITED)
+                .queryParam("query", "Café")
+                .queryParam("limit", 3)
+                .get("/stores")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(3))
+                .body("[0].distanceKm", nullValue());
+        given().filter(TestCallers.READER)
+                .header("x-api-key", TestKeys.UNLIMITED)
+                .queryParam("query", "!!!")
+                .get("/stores")
+                .then()
+                .statusCode(400)
+                .body("message", equalTo("query must contain at least one letter or digit"));
+        given().header("x-api-key", TestKeys.UNLIMITED)
+                .queryParam("query", "cafe")
+                .get("/stores")
+                .then()
+                .statusCode(403)
+                .body("message", equalTo("Missing Authentication Token"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.stores.TestKeys;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.TestUserPoolResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** GET /stores is "private": API key + usage plan, exactly as API Gateway answers. */
 @QuarkusTest
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = TestUserPoolResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ApiKeyOnStoresTest {
 
     /** Metrics are served on the management interface (its /q/ context root). */
@@ -162,7 +164,8 @@ class ApiKeyOnStoresTest {
 
     @Test
     void routesWithoutAKeyRequirementIgnoreTheHeader() {
-        signed().header("x-api-key", "NoSuchKeyValue00000000000000")
+        given().header("Authorization", TestUserPoolResource.pool().idToken())
+                .header("x-api-key", "NoSuchKeyValue00000000000000")
                 .contentType("application/json")
                 .body("{\"category\":\"cafe\",\"limit\":1}")
                 .post("/stores/search")

@@ -14,23 +14,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.stores.TestCallers;
+import dev.gatehouse.stores.TestKeys;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.TestUserPool;
+import dev.gatehouse.testing.TestUserPoolResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = TestUserPoolResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class StoreSearchResourceTest {
 
     private static ValidatableResponse search(String body) {
-        return given().contentType("application/json").body(body).post("/stores/search").then();
+        return given().header("Authorization", TestUserPoolResource.pool().idToken())
+                .contentType("application/json")
+                .body(body)
+                .post("/stores/search")
+                .then();
     }
 
     @Test
@@ -235,11 +248,87 @@ class StoreSearchResourceTest {
 
     @Test
     void acceptsJsonWhateverTheContentType() {
-        given().contentType("text/plain")
+        given().header("Authorization", TestUserPoolResource.pool().idToken())
+                .contentType("text/plain")
                 .body("{\"category\":\"cafe\",\"limit\":1}")
                 .post("/stores/search")
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(1));
+    }
+
+    @Test
+    void acceptsTheTokenAsBearerToo() {
+        given().header("Authorization", "Bearer " + TestUserPoolResource.pool().idToken())
+                .contentType("application/json")
+                .body("{\"query\":\"cafe\",\"limit\":1}")
+                .post("/stores/search")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tokensSearchRefuses")
+    void refusesAnythingButAValidIdTokenOfAnAllowedClient(String name, String authorization) {
+        var request = given().contentType("application/json").body("{\"query\":\"cafe\"}");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        request.post("/stores/search")
+                .then()
+                .statusCode(401)
+                .header("x-amzn-ErrorType", "UnauthorizedException")
+                .body(equalTo("{\"message\":\"Unauthorized\"}"));
+    }
+
+    static Stream<Arguments> tokensSearchRefuses() {
+        TestUserPool pool = TestUserPoolResource.pool();
+        String valid = pool.idToken();
+        String[] parts = valid.split("\\.");
+        Map<String, Object> expired = pool.idClaims(TestUserPool.WEB_CLIENT);
+        long past = Instant.now().minusSeconds(7200).getEpochSecond();
+        expired.put("iat", past);
+        expired.put("auth_time", past);
+        expired.put("exp", past + 3600);
+        Map<String, Object> tampered = pool.idClaims(TestUserPool.WEB_CLIENT);
+        tampered.put("sub", "someone-else");
+        return Stream.of(
+                Arguments.of("no Authorization header", null),
+                Arguments.of("an empty header", ""),
+                Arguments.of(
+                        "claims changed after signing",
+                        parts[0] + "." + TestUserPool.segment(tampered) + "." + parts[2]),
+                Arguments.of("expired", TestUserPool.sign(pool.idKey(), expired)),
+                Arguments.of(
+                        "another app client",
+                        TestUserPool.sign(pool.idKey(), pool.idClaims(TestUserPool.OTHER_CLIENT))),
+                Arguments.of(
+                        "an access token",
+                        TestUserPool.sign(
+                                pool.idKey(),
+                                pool.accessClaims(TestUserPool.WEB_CLIENT, "openid"))),
+                Arguments.of(
+                        "signed by a key the pool never published",
+                        TestUserPool.sign(
+                                TestUserPool.newKey(), pool.idClaims(TestUserPool.WEB_CLIENT))));
+    }
+
+    @Test
+    void theServerSideSearchFindsWhatTheUserSearchFinds() {
+        List<String> byUser =
+                search("{\"query\":\"books\",\"limit\":50}").statusCode(200).extract().path("id");
+        List<String> byServer =
+                given().filter(TestCallers.READER)
+                        .header("x-api-key", TestKeys.UNLIMITED)
+                        .queryParam("query", "books")
+                        .queryParam("limit", 50)
+                        .get("/stores")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("id");
+        assertFalse(byUser.isEmpty());
+        assertEquals(byUser, byServer);
     }
 }

@@ -57,7 +57,7 @@ public class ApiKeyFilter {
             metrics.record(UsageDecision.of(UsageDecision.Outcome.FORBIDDEN));
             return Uni.createFrom().item(GatewayResponses.of(GatewayResponseType.INVALID_API_KEY));
         }
-        return limiter.get()
+        return limiter()
                 .decide(key.get(), methodKey)
                 .map(
                         decision -> {
@@ -95,7 +95,7 @@ public class ApiKeyFilter {
         if (request.getProperty(DECISION) instanceof UsageDecision decision
                 && config.rateLimitHeaders()
                 && response.getStatus() / 100 == 2) {
-            catalog.get()
+            catalog()
                     .plan(decision.plan())
                     .ifPresent(
                             plan ->
@@ -132,7 +132,7 @@ public class ApiKeyFilter {
         if (!config.rateLimitHeaders()) {
             return response;
         }
-        catalog.get()
+        catalog()
                 .plan(decision.plan())
                 .ifPresent(
                         plan ->

@@ -3,9 +3,12 @@ package dev.gatehouse.stores.catalog.rest;
 import dev.gatehouse.auth.api.ApiKeyRequired;
 import dev.gatehouse.auth.api.AwsIamRequired;
 import dev.gatehouse.auth.api.GatewayResponses;
-import dev.gatehouse.auth.api.InvalidRequestException;
 import dev.gatehouse.stores.catalog.Store;
 import dev.gatehouse.stores.catalog.StoreCatalog;
+import dev.gatehouse.stores.paging.PageLimit;
+import dev.gatehouse.stores.search.SearchRequestParser;
+import dev.gatehouse.stores.search.StoreHit;
+import dev.gatehouse.stores.search.StoreSearch;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,20 +21,23 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * {@code GET /stores} and {@code GET /stores/{id}}. Security: API key + usage plan; AWS_IAM
- * (planned).
+ * {@code GET /stores} (with {@code ?query=}, the search of server-side callers) and {@code GET
+ * /stores/{id}}. Security: AWS_IAM, then API key + usage plan.
  */
 @Path("/stores")
 @Produces(MediaType.APPLICATION_JSON)
 public class StoresResource {
 
     static final int DEFAULT_LIMIT = 8;
-    static final int MAX_LIMIT = 100;
 
     private final StoreCatalog catalog;
+    private final SearchRequestParser parser;
+    private final StoreSearch search;
 
-    StoresResource(StoreCatalog catalog) {
+    StoresResource(StoreCatalog catalog, SearchRequestParser parser, StoreSearch search) {
         this.catalog = catalog;
+        this.parser = parser;
+        this.search = search;
     }
 
     @GET
@@ -39,8 +45,19 @@ public class StoresResource {
     @ApiKeyRequired
     public Uni<List<Store>> list(
             @Parameter(description = "Number of stores, 1..100 (default 8)") @RestQuery
-                    String limit) {
-        return catalog.first(parseLimit(limit));
+                    String limit,
+            @Parameter(
+                            description =
+                                    "Words to search for, as POST /stores/search's query: the"
+                                            + " server-side search of IAM callers")
+                    @RestQuery
+                    String query) {
+        int count = PageLimit.parse(limit, DEFAULT_LIMIT);
+        if (query == null) {
+            return catalog.first(count);
+        }
+        return search.search(parser.byQuery(query, count))
+                .map(hits -> hits.stream().map(StoreHit::store).toList());
     }
 
     @GET
@@ -58,21 +75,5 @@ public class StoresResource {
                                                                 404,
                                                                 "NotFoundException",
                                                                 "Store not found")));
-    }
-
-    /** Parsed here rather than bound: a JAX-RS conversion failure would answer 404, not 400. */
-    static int parseLimit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("limit must be an integer between 1 and " + MAX_LIMIT);
     }
 }

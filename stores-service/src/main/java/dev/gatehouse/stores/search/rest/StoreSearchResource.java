@@ -1,5 +1,6 @@
 package dev.gatehouse.stores.search.rest;
 
+import dev.gatehouse.auth.api.CognitoUserPoolsRequired;
 import dev.gatehouse.stores.search.SearchCriteria;
 import dev.gatehouse.stores.search.SearchRequestParser;
 import dev.gatehouse.stores.search.StoreHit;
@@ -14,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** {@code POST /stores/search}. Security: Cognito user pool JWT (planned). */
+/**
+ * {@code POST /stores/search}. Security: {@code COGNITO_USER_POOLS} (an ID token of the suite's
+ * user pool); server-side callers search through {@code GET /stores?query=} with IAM instead.
+ */
 @Path("/stores/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreSearchResource {
@@ -28,6 +32,7 @@ public class StoreSearchResource {
     }
 
     @POST
+    @CognitoUserPoolsRequired
     public Uni<List<StoreHit>> search(
             @RequestBody(
                             content =

@@ -1,4 +1,4 @@
-package dev.gatehouse.auth.cognito;
+package dev.gatehouse.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;

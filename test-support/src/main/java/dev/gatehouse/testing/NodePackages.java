@@ -1,4 +1,4 @@
-package dev.gatehouse.auth.sigv4;
+package dev.gatehouse.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,28 +10,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The npm packages of {@code src/test/node} (Node SigV4 clients and the classic AWS test suite),
- * installed with {@code npm ci} from the committed lock file into {@code target/sigv4-node/}. The
- * install runs once per build: a marker holds the hash of package.json and package-lock.json, so
- * later test classes and later builds without {@code clean} reuse node_modules.
+ * The npm packages of a module's {@code src/test/node} (real AWS clients for Node: SigV4 signers,
+ * amazon-cognito-identity-js), installed with {@code npm ci} from the committed lock file into
+ * {@code target/test-node/}, with the scripts beside them. The install runs once per build: a
+ * marker holds the hash of package.json and package-lock.json, so later test classes and later
+ * builds without {@code clean} reuse node_modules.
  *
  * <p>Without {@code node} or {@code npm} on the PATH the calling tests are skipped (JUnit
  * assumption, with the reason); a failing {@code npm ci} fails them.
  */
-final class NodeTestPackages {
+public final class NodePackages {
 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     private static final Path SOURCE = MODULE.resolve("src/test/node");
-    private static final Path INSTALL = MODULE.resolve("target/sigv4-node");
+    private static final Path INSTALL = MODULE.resolve("target/test-node");
     private static final Path MARKER = INSTALL.resolve(".installed-lock-sha256");
 
     private static final long PROBE_SECONDS = 30;
@@ -41,15 +44,15 @@ final class NodeTestPackages {
     private static String unavailable;
     private static boolean ready;
 
-    private NodeTestPackages() {}
+    private NodePackages() {}
 
     /** The installed directory (scripts and node_modules); skips the caller without Node. */
-    static synchronized Path require() {
+    public static synchronized Path require() {
         if (!ready && unavailable == null) {
             unavailable = missingTool();
             if (unavailable != null) {
                 // Skip reasons stay in the reports; say it once where a person reads the build.
-                System.err.println("WARNING: skipping Node-based SigV4 tests: " + unavailable);
+                System.err.println("WARNING: skipping the Node client tests: " + unavailable);
             } else {
                 install();
                 ready = true;
@@ -59,10 +62,21 @@ final class NodeTestPackages {
         return INSTALL;
     }
 
-    /** Runs {@code node <script>} in the install directory with {@code stdin}; its stdout. */
-    static String node(String script, String stdin) {
+    /**
+     * Runs {@code node <script> <args>} in the install directory with {@code stdin}; its stdout. A
+     * non-zero exit fails with the script's stderr.
+     */
+    public static String node(String script, String stdin, String... args) {
+        return node(script, stdin, Map.of(), args);
+    }
+
+    /** As {@link #node(String, String, String...)}, with {@code env} added to the environment. */
+    public static String node(
+            String script, String stdin, Map<String, String> env, String... args) {
         Path dir = require();
-        return run(dir, stdin, NODE_SECONDS, "node", script);
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(args));
+        return run(dir, stdin, env, NODE_SECONDS, command.toArray(String[]::new));
     }
 
     private static String missingTool() {
@@ -73,8 +87,7 @@ final class NodeTestPackages {
                 return tool
                         + " is not usable ("
                         + e.getMessage().lines().findFirst().orElse("")
-                        + "): the Node SigV4 client and AWS test-suite checks need Node.js and"
-                        + " npm on the PATH";
+                        + "): the Node client checks need Node.js and npm on the PATH";
             }
         }
         return null;
@@ -138,6 +151,15 @@ final class NodeTestPackages {
     }
 
     private static String run(Path dir, String stdin, long timeoutSeconds, String... command) {
+        return run(dir, stdin, Map.of(), timeoutSeconds, command);
+    }
+
+    private static String run(
+            Path dir,
+            String stdin,
+            Map<String, String> env,
+            long timeoutSeconds,
+            String... command) {
         String line = String.join(" ", command);
         Path out = null;
         Path err = null;
@@ -146,12 +168,13 @@ final class NodeTestPackages {
             // Output goes to files, not pipes: a chatty npm can never block on a full pipe.
             out = Files.createTempFile("gatehouse-node-", ".out");
             err = Files.createTempFile("gatehouse-node-", ".err");
-            process =
+            ProcessBuilder builder =
                     new ProcessBuilder(command)
                             .directory(dir.toFile())
                             .redirectOutput(out.toFile())
-                            .redirectError(err.toFile())
-                            .start();
+                            .redirectError(err.toFile());
+            builder.environment().putAll(env);
+            process = builder.start();
             try (OutputStream in = process.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.gatehouse.auth.cognito;
+package dev.gatehouse.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;

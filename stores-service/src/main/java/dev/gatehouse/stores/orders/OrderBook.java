@@ -1,0 +1,121 @@
+package dev.gatehouse.stores.orders;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.auth.api.InvalidRequestException;
+import dev.gatehouse.auth.api.RedisScript;
+import dev.gatehouse.stores.catalog.StoreCatalog;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Customers' orders in Redis: placing one is a single script (saved and indexed together), and a
+ * customer reads only their own, keyed by the token's {@code sub}.
+ */
+@ApplicationScoped
+public class OrderBook {
+
+    private static final RedisScript PLACE = RedisScript.fromClasspath("lua/place-order.lua");
+    private static final RedisScript LIST = RedisScript.fromClasspath("lua/customer-orders.lua");
+
+    private final ReactiveRedisDataSource redis;
+    private final StoreCatalog catalog;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    OrderBook(ReactiveRedisDataSource redis, StoreCatalog catalog, ObjectMapper json) {
+        this.redis = redis;
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    /** Places the order; a {@code storeId} that names no store is the client's mistake (400). */
+    public Uni<Order> place(Order.Customer customer, OrderRequest request) {
+        return catalog.find(request.storeId())
+                .chain(
+                        store -> {
+                            if (store.isEmpty()) {
+                                return Uni.createFrom()
+                                        .failure(
+                                                new InvalidRequestException(
+                                                        "storeId does not name a store of the"
+                                                                + " catalogue"));
+                            }
+                            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                            Order order =
+                                    new Order(
+                                            UUID.randomUUID().toString(),
+                                            request.storeId(),
+                                            store.get().name(),
+                                            request.items(),
+                                            request.note(),
+                                            OrderStatus.PLACED,
+                                            now,
+                                            customer);
+                            return save(order);
+                        });
+    }
+
+    /** The customer's most recent orders, newest first. */
+    public Uni<List<Order>> ofCustomer(String sub, int limit) {
+        return LIST.run(
+                        redis,
+                        List.of(OrderKeys.byId(sub), OrderKeys.placed(sub)),
+                        List.of(Integer.toString(limit)))
+                .map(this::orders);
+    }
+
+    private Uni<Order> save(Order order) {
+        String sub = order.customer().sub();
+        return PLACE.run(
+                        redis,
+                        List.of(OrderKeys.byId(sub), OrderKeys.placed(sub)),
+                        List.of(
+                                order.orderId(),
+                                write(order),
+                                Long.toString(order.placedAt().toEpochMilli())))
+                .map(
+                        saved -> {
+                            if (saved.toInteger() != 1) {
+                                throw new IllegalStateException(
+                                        "order id " + order.orderId() + " already taken");
+                            }
+                            return order;
+                        });
+    }
+
+    private List<Order> orders(Response response) {
+        List<Order> orders = new ArrayList<>(response.size());
+        for (Response item : response) {
+            if (item != null) {
+                orders.add(read(item.toString()));
+            }
+        }
+        return orders;
+    }
+
+    private String write(Order order) {
+        try {
+            return json.writeValueAsString(order);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Order read(String text) {
+        try {
+            return json.readValue(text, Order.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable order in Redis", e);
+        }
+    }
+}
