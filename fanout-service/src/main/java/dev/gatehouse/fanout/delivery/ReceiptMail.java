@@ -13,7 +13,7 @@ final class ReceiptMail {
     static String text(JsonNode event) {
         JsonNode detail = event.path("detail");
         StringBuilder text = new StringBuilder();
-        String name = detail.at("/customer/name").asText("");
+        String name = first(detail.path("customer"), "name", "username");
         text.append(name.isBlank() ? "Hello," : "Hello " + name + ",").append("\n\n");
         text.append("thank you for your order");
         String orderId = first(detail, "orderId", "id");

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.api.InvalidRequestException;
 import dev.gatehouse.auth.api.RedisScript;
 import dev.gatehouse.stores.catalog.StoreCatalog;
+import dev.gatehouse.stores.events.EventsConfig;
+import dev.gatehouse.stores.events.OrderOutbox;
+import dev.gatehouse.stores.events.OrderPlacedEvent;
+import dev.gatehouse.stores.events.OutboxKeys;
+import dev.gatehouse.stores.events.OutboxRelay;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -18,8 +23,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Customers' orders in Redis: placing one is a single script (saved and indexed together), and a
- * customer reads only their own, keyed by the token's {@code sub}.
+ * Customers' orders in Redis: placing one is a single script (saved and indexed together, with its
+ * {@code order.placed} event in the outbox), and a customer reads only their own, keyed by the
+ * token's {@code sub}.
  */
 @ApplicationScoped
 public class OrderBook {
@@ -30,12 +36,24 @@ public class OrderBook {
     private final ReactiveRedisDataSource redis;
     private final StoreCatalog catalog;
     private final ObjectMapper json;
+    private final OrderOutbox outbox;
+    private final OutboxRelay relay;
+    private final EventsConfig events;
     private final Clock clock = Clock.systemUTC();
 
-    OrderBook(ReactiveRedisDataSource redis, StoreCatalog catalog, ObjectMapper json) {
+    OrderBook(
+            ReactiveRedisDataSource redis,
+            StoreCatalog catalog,
+            ObjectMapper json,
+            OrderOutbox outbox,
+            OutboxRelay relay,
+            EventsConfig events) {
         this.redis = redis;
         this.catalog = catalog;
         this.json = json;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.events = events;
     }
 
     /** Places the order; a {@code storeId} that names no store is the client's mistake (400). */
@@ -74,20 +92,34 @@ public class OrderBook {
                 .map(this::orders);
     }
 
+    /**
+     * Saves the order and, when events are on, its event in the outbox, in one script; the customer
+     * is marked in the outbox first, so a saved event is always found by the relay.
+     */
     private Uni<Order> save(Order order) {
         String sub = order.customer().sub();
-        return PLACE.run(
-                        redis,
-                        List.of(OrderKeys.byId(sub), OrderKeys.placed(sub)),
+        List<String> keys = new ArrayList<>(List.of(OrderKeys.byId(sub), OrderKeys.placed(sub)));
+        List<String> args =
+                new ArrayList<>(
                         List.of(
                                 order.orderId(),
                                 write(order),
-                                Long.toString(order.placedAt().toEpochMilli())))
+                                Long.toString(order.placedAt().toEpochMilli())));
+        Uni<Void> marked = Uni.createFrom().voidItem();
+        if (events.enabled()) {
+            keys.add(OutboxKeys.pending(sub));
+            args.add(OrderPlacedEvent.of(order, json));
+            marked = outbox.mark(sub);
+        }
+        return marked.chain(() -> PLACE.run(redis, keys, args))
                 .map(
                         saved -> {
                             if (saved.toInteger() != 1) {
                                 throw new IllegalStateException(
                                         "order id " + order.orderId() + " already taken");
+                            }
+                            if (events.enabled()) {
+                                relay.nudge(sub);
                             }
                             return order;
                         });
