@@ -104,6 +104,7 @@ class LocalLauncherIT {
 
         userPoolSendsItsCodesToTheLocalMailbox(credentials, identity, pop3);
         anOrderEventIsDeliveredToEverySubscriber(credentials, fanout, index, pop3);
+        aPlacedOrderMailsItsReceipt(credentials, identity, stores, index, pop3);
 
         LauncherScripts.Result again =
                 upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
@@ -234,6 +235,123 @@ class LocalLauncherIT {
         assertTrue(
                 get("http://127.0.0.1:" + index + "/").body().contains("data-event-id=\"" + id),
                 "index-service received the notifications");
+    }
+
+    /**
+     * The user signed up above confirms, signs in (AdminInitiateAuth, signed by admin) and places
+     * an order: stores-service publishes order.placed through its outbox, signed as stores-service,
+     * and fanout-service mails the receipt and notifies index-service.
+     */
+    private void aPlacedOrderMailsItsReceipt(
+            JsonNode credentials, int identity, int stores, int index, int pop3) throws Exception {
+        JsonNode pool = credentials.at("/userPool");
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("Your verification code is (\\d{6})")
+                        .matcher(Pop3Mailbox.firstMessage(pop3, "ada@example.com"));
+        assertTrue(code.find());
+        String identityUrl = "http://127.0.0.1:" + identity + "/";
+        HttpResponse<String> confirmed =
+                cognito(
+                        identityUrl,
+                        "ConfirmSignUp",
+                        "{\"ClientId\":\""
+                                + pool.at("/clients/web").asText()
+                                + "\",\"Username\":\"ada\",\"ConfirmationCode\":\""
+                                + code.group(1)
+                                + "\"}",
+                        null);
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        HttpResponse<String> signedIn =
+                cognito(
+                        identityUrl,
+                        "AdminInitiateAuth",
+                        "{\"UserPoolId\":\""
+                                + pool.path("id").asText()
+                                + "\",\"ClientId\":\""
+                                + pool.at("/clients/server").asText()
+                                + "\",\"AuthFlow\":\"ADMIN_USER_PASSWORD_AUTH\","
+                                + "\"AuthParameters\":{\"USERNAME\":\"ada\","
+                                + "\"PASSWORD\":\"Correct-Horse-1\"}}",
+                        credentials.at("/iam/admin"));
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        String idToken =
+                new ObjectMapper()
+                        .readTree(signedIn.body())
+                        .at("/AuthenticationResult/IdToken")
+                        .asText();
+
+        HttpResponse<String> placed =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stores + "/orders"))
+                                .header("Authorization", idToken)
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"storeId\":\"lis-001\",\"items\":"
+                                                        + "[{\"name\":\"Pastel de nata\","
+                                                        + "\"quantity\":6}]}"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, placed.statusCode(), placed.body());
+        String orderId = new ObjectMapper().readTree(placed.body()).path("orderId").asText();
+
+        String receipt = Pop3Mailbox.messageContaining(pop3, "ada@example.com", orderId);
+        assertTrue(receipt.contains("6 x Pastel de nata"), "the receipt reached the customer");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!get("http://127.0.0.1:" + index + "/").body().contains("order.placed " + orderId)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(
+                get("http://127.0.0.1:" + index + "/").body().contains("order.placed " + orderId),
+                "the push and SMS notifications reached index-service");
+    }
+
+    /** A Cognito user pool API call (AWS JSON 1.1), SigV4-signed for cognito-idp when asked. */
+    private HttpResponse<String> cognito(
+            String url, String operation, String body, JsonNode principal) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(10));
+        if (principal != null) {
+            SdkHttpRequest unsigned =
+                    SdkHttpRequest.builder()
+                            .method(SdkHttpMethod.POST)
+                            .uri(URI.create(url))
+                            .putHeader(
+                                    "X-Amz-Target",
+                                    "AWSCognitoIdentityProviderService." + operation)
+                            .build();
+            AwsV4HttpSigner.create()
+                    .sign(
+                            r ->
+                                    r.identity(
+                                                    AwsCredentialsIdentity.create(
+                                                            principal.path("accessKeyId").asText(),
+                                                            principal
+                                                                    .path("secretAccessKey")
+                                                                    .asText()))
+                                            .request(unsigned)
+                                            .payload(ContentStreamProvider.fromUtf8String(body))
+                                            .putProperty(
+                                                    AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                                    "cognito-idp")
+                                            .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+                    .request()
+                    .headers()
+                    .forEach(
+                            (name, values) -> {
+                                if (!name.equalsIgnoreCase("host")
+                                        && !name.equalsIgnoreCase("x-amz-target")) {
+                                    values.forEach(value -> request.header(name, value));
+                                }
+                            });
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** deploy/local/up.sh --detach in this test's run directory, on the given ports. */
