@@ -140,7 +140,12 @@ class PublishEventsTest {
         long before = eventCount();
         String big =
                 "{\"type\":\"order.placed\",\"detail\":{\"x\":\"" + "a".repeat(270_000) + "\"}}";
-        publish(PUBLISHER, big).statusCode(413);
+        publish(PUBLISHER, big)
+                .statusCode(413)
+                .header("x-amzn-ErrorType", "RequestTooLargeException")
+                .body(equalTo("{\"message\":\"Request Too Long\"}"));
+        // Checked before authentication, as API Gateway does.
+        given().contentType("application/json").body(big).post("/events").then().statusCode(413);
         assertEquals(before, eventCount(), "nothing was stored");
         // Just under the limit is fine.
         String fits =

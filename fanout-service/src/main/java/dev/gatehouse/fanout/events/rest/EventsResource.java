@@ -40,6 +40,9 @@ public class EventsResource {
 
     @POST
     public Uni<Response> publish(byte[] body, @Context ContainerRequestContext request) {
+        if (body != null && body.length > EventSizeLimit.MAX_EVENT_BYTES) {
+            return Uni.createFrom().item(EventSizeLimit.tooLarge());
+        }
         String caller = RequestIdentity.of(request).map(RequestIdentity::userArn).orElse(null);
         return events.publish(parser.parse(body), caller)
                 .map(
