@@ -17,9 +17,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-1}
-WARMUP=${BENCH_WARMUP:-5s}
+WARMUP=${BENCH_WARMUP:-15s}
 RATE=${BENCH_RATE:-500}
 LATENCY_SECONDS=${BENCH_LATENCY_SECONDS:-20}
+LATENCY_WARMUP=${BENCH_LATENCY_WARMUP:-10}
 
 if ! command -v wrk >/dev/null; then
   echo "bench: wrk is missing; installing Debian's package" >&2
@@ -94,6 +95,26 @@ redis_int() {
   line=${line%$'\r'}
   echo "${line#:}"
 }
+# CPU time (user + system, seconds) of a process of the run, from /proc.
+jvm_cpu() {
+  local stat
+  read -r -a stat < "/proc/$(cat "$RUN_DIR/pids/$1.pid")/stat"
+  awk -v u="${stat[13]}" -v s="${stat[14]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (u + s) / hz }'
+}
+# Redis's own CPU time so far (user + system, seconds).
+redis_cpu() {
+  local line total=0
+  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  printf 'INFO cpu\r\n' >&3
+  while read -r -t 1 line <&3; do
+    line=${line%$'\r'}
+    case "$line" in
+      used_cpu_sys:*|used_cpu_user:*) total=$(awk -v t="$total" -v v="${line#*:}" 'BEGIN { print t + v }') ;;
+    esac
+  done
+  exec 3<&- 3>&-
+  echo "$total"
+}
 # Waits until every delivery of the benchmark subscriptions has been settled.
 drain() {
   local i
@@ -112,31 +133,40 @@ OUT="$ROOT/bench/results/fanout-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "fanout-service benchmark  $(date -u +%FT%TZ)  wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warmed $WARMUP); latency at $RATE events/s for ${LATENCY_SECONDS}s"
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk, Redis, the suite and the probe share it"
-  printf '%-46s %10s %9s %9s %8s\n' scenario events/s p50_ms p99_ms non2xx
+  printf '%-46s %10s %9s %9s %8s %14s %13s\n' scenario events/s p50_ms p99_ms non2xx fanout_us/evt redis_us/evt
 } | tee "$OUT"
 
-for scenario in "accepted, no subscriber|bench.unsubscribed" "accepted + delivered to index-service|bench.accepted"; do
+SCENARIOS=("accepted, no subscriber|bench.unsubscribed" "accepted + delivered to index-service|bench.accepted")
+scenario_env() { # type
+  BENCH_BODY="{\"type\":\"$1\",\"source\":\"bench\",\"detail\":{\"orderId\":\"o-1\",\"total\":\"9.50\"}}"
+  BENCH_HEADERS=$(sigv4_post "127.0.0.1:$FANOUT_PORT" /events "$BENCH_BODY")
+  export BENCH_METHOD=POST BENCH_BODY BENCH_HEADERS
+}
+# Warm every scenario first (the JIT compiles the publish and delivery paths), then measure.
+for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name type <<< "$scenario"
-  body="{\"type\":\"$type\",\"source\":\"bench\",\"detail\":{\"orderId\":\"o-1\",\"total\":\"9.50\"}}"
-  export BENCH_METHOD=POST BENCH_BODY=$body
-  BENCH_HEADERS=$(sigv4_post "127.0.0.1:$FANOUT_PORT" /events "$body")
-  export BENCH_HEADERS
+  scenario_env "$type"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/report.lua" "http://127.0.0.1:$FANOUT_PORT/events" >/dev/null
   drain
+done
+for scenario in "${SCENARIOS[@]}"; do
+  IFS='|' read -r name type <<< "$scenario"
+  scenario_env "$type"
+  fanout_before=$(jvm_cpu fanout-service); redis_before=$(redis_cpu)
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/report.lua" "http://127.0.0.1:$FANOUT_PORT/events" | grep '^RESULT')
+  fanout_after=$(jvm_cpu fanout-service); redis_after=$(redis_cpu)
   field() { sed "s/.*$1=\([^ ]*\).*/\1/" <<< "$line"; }
-  printf '%-46s %10s %9s %9s %8s\n' "POST /events $name" "$(field rps)" "$(field p50)" "$(field p99)" "$(field non2xx)" | tee -a "$OUT"
+  requests=$(field requests)
+  fus=$(awk -v a="$fanout_after" -v b="$fanout_before" -v n="$requests" 'BEGIN { printf "%.0f", n ? (a - b) * 1e6 / n : 0 }')
+  rus=$(awk -v a="$redis_after" -v b="$redis_before" -v n="$requests" 'BEGIN { printf "%.0f", n ? (a - b) * 1e6 / n : 0 }')
+  printf '%-46s %10s %9s %9s %8s %14s %13s\n' "POST /events $name" "$(field rps)" "$(field p50)" "$(field p99)" "$(field non2xx)" "$fus" "$rus" | tee -a "$OUT"
   drain
 done
 
-echo "bench: delivery latency at $RATE events/s for ${LATENCY_SECONDS}s" >&2
-# A short warm-up of the publish and delivery paths, then the measured run.
-java -cp "$ROOT/benchmarks/target/benchmarks.jar" dev.gatehouse.benchmarks.FanoutLatencyProbe \
-  "http://127.0.0.1:$FANOUT_PORT" "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" \
-  "$RECEIVER_PORT" "$RATE" 5 bench.latency >/dev/null || true
+echo "bench: delivery latency at $RATE events/s for ${LATENCY_SECONDS}s (after ${LATENCY_WARMUP}s of warm-up)" >&2
 probe=$(java -cp "$ROOT/benchmarks/target/benchmarks.jar" dev.gatehouse.benchmarks.FanoutLatencyProbe \
   "http://127.0.0.1:$FANOUT_PORT" "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" \
-  "$RECEIVER_PORT" "$RATE" "$LATENCY_SECONDS" bench.latency) || true
+  "$RECEIVER_PORT" "$RATE" "$LATENCY_SECONDS" bench.latency "$LATENCY_WARMUP") || true
 {
   echo
   echo "delivery at a fixed rate (publisher send -> subscriber receipt, signed webhook):"

@@ -32,11 +32,12 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * End-to-end delivery latency of fanout-service at a fixed rate (bench/fanout.sh runs it):
  * publishes signed {@code POST /events} at {@code rate} per second for {@code seconds}, each
  * carrying its send time ({@code System.nanoTime}), and receives the deliveries on a local webhook
- * in the same JVM, so latency = arrival - send on one clock. Prints sent, accepted, delivered,
- * duplicates and the latency percentiles.
+ * in the same JVM, so latency = arrival - send on one clock. The first {@code WARMUP_SECONDS} at
+ * the same rate warm both JVMs and are not counted. Prints sent, accepted, delivered, duplicates
+ * and the latency percentiles.
  *
  * <pre>java -cp benchmarks.jar dev.gatehouse.benchmarks.FanoutLatencyProbe
- *     FANOUT_URL ACCESS_KEY_ID SECRET RECEIVER_PORT RATE SECONDS TYPE</pre>
+ *     FANOUT_URL ACCESS_KEY_ID SECRET RECEIVER_PORT RATE SECONDS TYPE [WARMUP_SECONDS]</pre>
  */
 public final class FanoutLatencyProbe {
 
@@ -50,6 +51,7 @@ public final class FanoutLatencyProbe {
         int rate = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
         String type = args[6];
+        int warmup = args.length > 7 ? Integer.parseInt(args[7]) : 0;
 
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -86,7 +88,8 @@ public final class FanoutLatencyProbe {
         AtomicLong rejected = new AtomicLong();
         ConcurrentLinkedQueue<Long> publishLatencies = new ConcurrentLinkedQueue<>();
         int total = rate * seconds;
-        AtomicLong next = new AtomicLong();
+        // Warm-up events get negative sequence numbers: neither counted nor timed.
+        AtomicLong next = new AtomicLong(-(long) rate * warmup);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
         clock.scheduleAtFixedRate(
@@ -96,6 +99,7 @@ public final class FanoutLatencyProbe {
                         return;
                     }
                     long sentAt = System.nanoTime();
+                    boolean counted = seq >= 0;
                     String body =
                             "{\"type\":\""
                                     + type
@@ -109,6 +113,9 @@ public final class FanoutLatencyProbe {
                                     HttpResponse.BodyHandlers.discarding())
                             .whenComplete(
                                     (response, failure) -> {
+                                        if (!counted) {
+                                            return;
+                                        }
                                         publishLatencies.add(System.nanoTime() - sentAt);
                                         if (failure == null && response.statusCode() == 202) {
                                             accepted.incrementAndGet();
@@ -121,7 +128,7 @@ public final class FanoutLatencyProbe {
                 periodNanos,
                 TimeUnit.NANOSECONDS);
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 15);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + seconds + 15);
         while ((next.get() < total
                         || latencies.size() < accepted.get()
                         || accepted.get() + rejected.get() < total)
@@ -134,9 +141,11 @@ public final class FanoutLatencyProbe {
         long[] delivery = sorted(latencies.stream().toList());
         long[] publish = sorted(publishLatencies.stream().toList());
         System.out.printf(
-                "rate=%d/s seconds=%d sent=%d accepted=%d rejected=%d delivered=%d duplicates=%d%n",
+                "rate=%d/s seconds=%d (after %d s of warm-up) sent=%d accepted=%d rejected=%d"
+                        + " delivered=%d duplicates=%d%n",
                 rate,
                 seconds,
+                warmup,
                 Math.min(next.get(), total),
                 accepted.get(),
                 rejected.get(),
