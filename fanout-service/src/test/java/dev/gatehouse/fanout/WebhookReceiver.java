@@ -157,4 +157,15 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
             Thread.sleep(20);
         }
     }
+
+    /** Waits up to 30 s for {@code eventId} to reach {@code path}. */
+    public static void await(String path, String eventId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (at(path, eventId).isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("event " + eventId + " never reached " + path);
+            }
+            Thread.sleep(20);
+        }
+    }
 }

@@ -128,15 +128,25 @@ public class DeliveryLedger {
             String subscriber, List<StreamMessage<String, String, String>> messages) {
         List<Delivery> deliveries = new ArrayList<>(messages.size());
         for (StreamMessage<String, String, String> message : messages) {
-            Map<String, String> fields = message.payload();
+            // A malformed entry still becomes a delivery: it fails, and is dead-lettered, instead
+            // of staying pending forever.
+            Map<String, String> fields = message.payload() == null ? Map.of() : message.payload();
             deliveries.add(
                     new Delivery(
                             message.id(),
                             subscriber,
-                            fields.get("id"),
-                            Integer.parseInt(fields.getOrDefault("attempt", "1")),
-                            fields.get("event")));
+                            fields.getOrDefault("id", ""),
+                            attempt(fields.get("attempt")),
+                            fields.getOrDefault("event", "")));
         }
         return deliveries;
+    }
+
+    private static int attempt(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }

@@ -163,7 +163,8 @@ final class SubscriberPump {
     }
 
     private Uni<Void> process(Delivery delivery) {
-        return channel.deliver(delivery)
+        return Uni.createFrom()
+                .deferred(() -> channel.deliver(delivery))
                 .ifNoItem()
                 .after(subscription.timeout())
                 .failWith(

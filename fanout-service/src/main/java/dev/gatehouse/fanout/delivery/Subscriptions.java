@@ -2,6 +2,7 @@ package dev.gatehouse.fanout.delivery;
 
 import dev.gatehouse.fanout.config.FanoutConfig;
 import dev.gatehouse.fanout.config.FanoutConfig.Subscription;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The configured subscriptions, checked once: a bad one stops the service from starting. */
+@Startup
 @ApplicationScoped
 public class Subscriptions {
 

@@ -72,7 +72,7 @@ class PublishEventsTest {
         String admins = publish(ADMIN, body).statusCode(202).extract().path("eventId");
         assertNotEquals(first, admins);
 
-        WebhookReceiver.awaitDistinct("/push", 1);
+        WebhookReceiver.await("/push", first);
         Thread.sleep(500);
         assertEquals(1, WebhookReceiver.at("/push", first).size(), "delivered once");
     }
@@ -151,6 +151,20 @@ class PublishEventsTest {
         String fits =
                 "{\"type\":\"unwatched.thing\",\"detail\":{\"x\":\"" + "a".repeat(250_000) + "\"}}";
         publish(PUBLISHER, fits).statusCode(202);
+    }
+
+    @Test
+    void withRedisDownAPublishIsServiceUnavailableNeverA500() {
+        publish(PUBLISHER, "{\"type\":\"unwatched.thing\",\"detail\":{}}").statusCode(202);
+        RedisTestResource.stopStandalone();
+        try {
+            publish(PUBLISHER, "{\"type\":\"unwatched.thing\",\"detail\":{}}")
+                    .statusCode(503)
+                    .body(not(containsString("Exception")));
+        } finally {
+            RedisTestResource.restartStandalone();
+        }
+        publish(PUBLISHER, "{\"type\":\"unwatched.thing\",\"detail\":{}}").statusCode(202);
     }
 
     @Test

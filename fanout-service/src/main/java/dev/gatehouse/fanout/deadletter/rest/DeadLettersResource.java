@@ -1,8 +1,10 @@
 package dev.gatehouse.fanout.deadletter.rest;
 
 import dev.gatehouse.auth.api.AwsIamRequired;
+import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.fanout.deadletter.DeadLetters;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,7 +57,13 @@ public class DeadLettersResource {
                                     case EVENT_EXPIRED ->
                                             notFound("The dead letter's event has expired");
                                     case NOT_FOUND -> notFound("Dead letter not found");
-                                });
+                                })
+                .onFailure()
+                .recoverWithItem(
+                        failure -> {
+                            Log.warnf("dead letters unavailable: %s", failure.toString());
+                            return GatewayResponses.of(GatewayResponseType.SERVICE_UNAVAILABLE);
+                        });
     }
 
     private static Response notFound(String message) {

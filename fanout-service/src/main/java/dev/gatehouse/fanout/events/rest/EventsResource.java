@@ -1,10 +1,12 @@
 package dev.gatehouse.fanout.events.rest;
 
 import dev.gatehouse.auth.api.AwsIamRequired;
+import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.fanout.events.EventLog;
 import dev.gatehouse.fanout.events.EventParser;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,7 +51,9 @@ public class EventsResource {
                         published ->
                                 Response.accepted(Map.of("eventId", published.eventId()))
                                         .type(MediaType.APPLICATION_JSON_TYPE)
-                                        .build());
+                                        .build())
+                .onFailure()
+                .recoverWithItem(EventsResource::unavailable);
     }
 
     @GET
@@ -62,7 +66,15 @@ public class EventsResource {
                 .map(
                         found ->
                                 found.map(event -> Response.ok(event.document()).build())
-                                        .orElseGet(EventsResource::notFound));
+                                        .orElseGet(EventsResource::notFound))
+                .onFailure()
+                .recoverWithItem(EventsResource::unavailable);
+    }
+
+    /** Redis failed: nothing was published; the caller may retry (with its idempotency key). */
+    private static Response unavailable(Throwable failure) {
+        Log.warnf("events unavailable: %s", failure.toString());
+        return GatewayResponses.of(GatewayResponseType.SERVICE_UNAVAILABLE);
     }
 
     private static Response notFound() {
