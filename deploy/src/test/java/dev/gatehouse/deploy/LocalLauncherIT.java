@@ -206,6 +206,16 @@ class LocalLauncherIT {
                         credentials.at("/iam/admin"));
         assertEquals(202, published.statusCode(), published.body());
         String id = new ObjectMapper().readTree(published.body()).path("eventId").asText();
+        // Only stores-service and admin publish: fanout-service's own key may not (no loops).
+        assertEquals(
+                403,
+                signed(
+                                "POST",
+                                "http://127.0.0.1:" + fanout + "/events",
+                                event,
+                                null,
+                                credentials.at("/iam/fanout-service"))
+                        .statusCode());
 
         JsonNode state = null;
         long deadline = System.currentTimeMillis() + 20_000;
