@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.iam.rest;
 
 import dev.gatehouse.auth.api.RequestIdentity;
+import dev.gatehouse.auth.gateway.lambda.ApiGatewayAuthorizers;
 import dev.gatehouse.auth.iam.IamAuthorizer;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
@@ -28,11 +29,14 @@ public class AwsIamFilter {
     private final IamRoutes routes = new IamRoutes();
     private final IamConfig config;
     private final Instance<IamAuthorizer> authorizer;
+    private final ApiGatewayAuthorizers gateway;
     private volatile IamAuthorizer resolved;
 
-    AwsIamFilter(IamConfig config, Instance<IamAuthorizer> authorizer) {
+    AwsIamFilter(
+            IamConfig config, Instance<IamAuthorizer> authorizer, ApiGatewayAuthorizers gateway) {
         this.config = config;
         this.authorizer = authorizer;
+        this.gateway = gateway;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, readBody = true)
@@ -41,6 +45,9 @@ public class AwsIamFilter {
         if (!config.enabled()
                 || !routes.protects(resource.getResourceClass(), resource.getResourceMethod())) {
             return Uni.createFrom().nullItem();
+        }
+        if (gateway.enabled()) {
+            return Uni.createFrom().item(gateway.acceptIam(context, http));
         }
         byte[] body;
         try {
