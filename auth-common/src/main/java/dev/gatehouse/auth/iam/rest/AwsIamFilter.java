@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Applies {@code @AwsIamRequired}: authentication comes first (priority AUTHENTICATION, before the
- * API key check), on the request exactly as received. {@code readBody} makes the filter run after a
- * body-consuming method's body is in memory, so the real bytes are hashed without blocking.
+ * API key check), on the request exactly as received. For a body-consuming method it runs after the
+ * body is in memory ({@code readBody}), so the real bytes are hashed without blocking.
  */
 public class AwsIamFilter {
 
@@ -39,8 +39,29 @@ public class AwsIamFilter {
         this.gateway = gateway;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, readBody = true)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(
+            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
+        // Quarkus REST runs every readBody filter after all the others (the API key check
+        // included), so only routes that need their body hashed wait for it.
+        if (resource.getResourceMethod() == null
+                || routes.readsBody(resource.getResourceMethod())) {
+            return Uni.createFrom().nullItem();
+        }
+        return authenticateRequest(context, resource, http);
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, readBody = true)
+    public Uni<Response> authenticateWithBody(
+            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
+        if (resource.getResourceMethod() == null
+                || !routes.readsBody(resource.getResourceMethod())) {
+            return Uni.createFrom().nullItem();
+        }
+        return authenticateRequest(context, resource, http);
+    }
+
+    private Uni<Response> authenticateRequest(
             ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
         if (!config.enabled()
                 || !routes.protects(resource.getResourceClass(), resource.getResourceMethod())) {
