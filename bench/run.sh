@@ -171,6 +171,20 @@ jvm_cpu() {
   awk -v u="${stat[13]}" -v s="${stat[14]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (u + s) / hz }'
 }
 
+# Voluntary context switches of every thread of the instance on a port: each is a thread going to
+# sleep (an event loop with nothing to do, a wait for another thread), so a check that hands work
+# between threads shows up here.
+jvm_switches() {
+  local name=stores-service pid total=0 n
+  [ "$1" = "$UNKEYED_PORT" ] && name=unkeyed
+  [ "$1" = "$KEYED_PORT" ] && name=keyed
+  pid=$(cat "$RUN_DIR/pids/$name.pid")
+  for n in $(sed -n 's/^voluntary_ctxt_switches:[[:space:]]*//p' /proc/"$pid"/task/*/status 2>/dev/null); do
+    total=$((total + n))
+  done
+  echo "$total"
+}
+
 # name|port|method|path|body|api key|signed ("signed" SigV4, "token" the user's ID token)
 S="http://127.0.0.1"
 SCENARIOS=(
@@ -191,7 +205,7 @@ OUT="$ROOT/bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "Gatehouse HTTP benchmark  $(date -u +%FT%TZ)  wrk -t$THREADS -c$CONNECTIONS -d$DURATION (each scenario warmed $WARMUP first)"
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk, Redis and the services share it"
-  printf '%-34s %10s %9s %9s %8s %8s %12s %13s %11s\n' scenario req/s p50_ms p99_ms ratio non2xx scripts/req redis_us/req jvm_us/req
+  printf '%-34s %10s %9s %9s %8s %8s %12s %13s %11s %11s\n' scenario req/s p50_ms p99_ms ratio non2xx scripts/req redis_us/req jvm_us/req jvm_cs/req
 } | tee "$OUT"
 
 # Request headers of a scenario: its API key and, when signed, a fresh SigV4 signature.
@@ -219,9 +233,9 @@ for scenario in "${SCENARIOS[@]}"; do
   export BENCH_METHOD=$method BENCH_BODY=$body
   BENCH_HEADERS=$(scenario_headers "$port" "$method" "$path" "$key" "$signed")
   export BENCH_HEADERS
-  before=$(script_calls); cpu_before=$(redis_cpu); jvm_before=$(jvm_cpu "$port")
+  before=$(script_calls); cpu_before=$(redis_cpu); jvm_before=$(jvm_cpu "$port"); cs_before=$(jvm_switches "$port")
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/report.lua" "$S:$port$path" | grep '^RESULT')
-  after=$(script_calls); cpu_after=$(redis_cpu); jvm_after=$(jvm_cpu "$port")
+  after=$(script_calls); cpu_after=$(redis_cpu); jvm_after=$(jvm_cpu "$port"); cs_after=$(jvm_switches "$port")
   field() { sed "s/.*$1=\([^ ]*\).*/\1/" <<< "$line"; }
   rps=$(field rps); p50=$(field p50); p99=$(field p99); non2xx=$(field non2xx); requests=$(field requests)
   [ -n "$baseline" ] || baseline=$rps
@@ -230,8 +244,9 @@ for scenario in "${SCENARIOS[@]}"; do
   spr=$(awk -v d="$((after - before))" -v n="$requests" 'BEGIN { printf "%.2f", n ? d / n : 0 }')
   rus=$(awk -v a="$cpu_after" -v b="$cpu_before" -v n="$requests" 'BEGIN { printf "%.1f", n ? (a - b) * 1e6 / n : 0 }')
   jus=$(awk -v a="$jvm_after" -v b="$jvm_before" -v n="$requests" 'BEGIN { printf "%.1f", n ? (a - b) * 1e6 / n : 0 }')
+  cs=$(awk -v a="$cs_after" -v b="$cs_before" -v n="$requests" 'BEGIN { printf "%.2f", n ? (a - b) / n : 0 }')
   RPS[$name]=$rps; SPR[$name]=$spr
-  printf '%-34s %10s %9s %9s %8s %8s %12s %13s %11s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" "$rus" "$jus" | tee -a "$OUT"
+  printf '%-34s %10s %9s %9s %8s %8s %12s %13s %11s %11s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" "$rus" "$jus" "$cs" | tee -a "$OUT"
 done
 open=${RPS["GET /stores open (checks off)"]}; keyed=${RPS["GET /stores keyed (IAM off)"]}
 signed=${RPS["GET /stores signed+keyed"]}

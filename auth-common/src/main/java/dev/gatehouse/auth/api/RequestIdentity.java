@@ -71,6 +71,19 @@ public record RequestIdentity(
                 Map.copyOf(claims));
     }
 
+    /**
+     * The caller's name as Quarkus's Lambda security names its {@code Principal} (spec
+     * api-gateway-and-iam.md 7.3), the same in every deployment shape: the {@code cognito:username}
+     * claim for a user pool caller, {@code user} (the IAM {@code userId}) for a signed caller; null
+     * when neither is known (e.g. an access token, which has no {@code cognito:username}).
+     */
+    public String principalName() {
+        if (claims != null) {
+            return claims.get("cognito:username");
+        }
+        return user;
+    }
+
     /** The identity an authorizer established for this request, if any. */
     public static Optional<RequestIdentity> of(ContainerRequestContext request) {
         return request.getProperty(PROPERTY) instanceof RequestIdentity identity

@@ -6,6 +6,7 @@ import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.auth.cognito.CognitoAuthorizer;
 import dev.gatehouse.auth.cognito.TokenRequirement;
 import dev.gatehouse.auth.cognito.config.CognitoConfig;
+import dev.gatehouse.auth.gateway.lambda.ApiGatewayAuthorizers;
 import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,12 +28,17 @@ public class CognitoUserPoolsFilter {
     private final CognitoConfig config;
     private final CognitoRoutes routes;
     private final Instance<CognitoAuthorizer> authorizer;
+    private final ApiGatewayAuthorizers gateway;
     private volatile CognitoAuthorizer resolved;
 
-    CognitoUserPoolsFilter(CognitoConfig config, Instance<CognitoAuthorizer> authorizer) {
+    CognitoUserPoolsFilter(
+            CognitoConfig config,
+            Instance<CognitoAuthorizer> authorizer,
+            ApiGatewayAuthorizers gateway) {
         this.config = config;
         this.routes = new CognitoRoutes(config);
         this.authorizer = authorizer;
+        this.gateway = gateway;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -45,6 +51,9 @@ public class CognitoUserPoolsFilter {
                 routes.requirement(resource.getResourceClass(), resource.getResourceMethod());
         if (requirement == null) {
             return Uni.createFrom().nullItem();
+        }
+        if (gateway.enabled()) {
+            return Uni.createFrom().item(gateway.acceptJwt(context, http, requirement));
         }
         return authorizer()
                 .authorize(context.getHeaderString(HttpHeaders.AUTHORIZATION), requirement)

@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.iam.rest;
 
 import dev.gatehouse.auth.api.RequestIdentity;
+import dev.gatehouse.auth.gateway.lambda.ApiGatewayAuthorizers;
 import dev.gatehouse.auth.iam.IamAuthorizer;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
@@ -18,8 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Applies {@code @AwsIamRequired}: authentication comes first (priority AUTHENTICATION, before the
- * API key check), on the request exactly as received. {@code readBody} makes the filter run after a
- * body-consuming method's body is in memory, so the real bytes are hashed without blocking.
+ * API key check), on the request exactly as received. For a body-consuming method it runs after the
+ * body is in memory ({@code readBody}), so the real bytes are hashed without blocking.
  */
 public class AwsIamFilter {
 
@@ -28,19 +29,46 @@ public class AwsIamFilter {
     private final IamRoutes routes = new IamRoutes();
     private final IamConfig config;
     private final Instance<IamAuthorizer> authorizer;
+    private final ApiGatewayAuthorizers gateway;
     private volatile IamAuthorizer resolved;
 
-    AwsIamFilter(IamConfig config, Instance<IamAuthorizer> authorizer) {
+    AwsIamFilter(
+            IamConfig config, Instance<IamAuthorizer> authorizer, ApiGatewayAuthorizers gateway) {
         this.config = config;
         this.authorizer = authorizer;
+        this.gateway = gateway;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authenticate(
+            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
+        // Quarkus REST runs every readBody filter after all the others (the API key check
+        // included), so only routes that need their body hashed wait for it.
+        if (resource.getResourceMethod() == null
+                || routes.readsBody(resource.getResourceMethod())) {
+            return Uni.createFrom().nullItem();
+        }
+        return authenticateRequest(context, resource, http);
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, readBody = true)
-    public Uni<Response> authenticate(
+    public Uni<Response> authenticateWithBody(
+            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
+        if (resource.getResourceMethod() == null
+                || !routes.readsBody(resource.getResourceMethod())) {
+            return Uni.createFrom().nullItem();
+        }
+        return authenticateRequest(context, resource, http);
+    }
+
+    private Uni<Response> authenticateRequest(
             ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
         if (!config.enabled()
                 || !routes.protects(resource.getResourceClass(), resource.getResourceMethod())) {
             return Uni.createFrom().nullItem();
+        }
+        if (gateway.enabled()) {
+            return Uni.createFrom().item(gateway.acceptIam(context, http));
         }
         byte[] body;
         try {
