@@ -3,9 +3,9 @@ package dev.gatehouse.auth.gateway.lambda;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.gatehouse.auth.cognito.TestUserPoolResource;
 import dev.gatehouse.testing.RedisTestResource;
 import dev.gatehouse.testing.SigV4Signing;
+import dev.gatehouse.testing.TestUserPoolResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
