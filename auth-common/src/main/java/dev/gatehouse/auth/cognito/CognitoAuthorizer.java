@@ -51,15 +51,19 @@ public final class CognitoAuthorizer {
         }
         int start = BearerTokens.start(span);
         int end = BearerTokens.end(span);
-        TokenDigest digest = TokenDigest.ofWellFormed(authorization, start, end, maxTokenLength);
-        if (digest == null) {
+        TokenDigest.Presented presented =
+                TokenDigest.ofWellFormed(authorization, start, end, maxTokenLength);
+        if (presented == null) {
             return rejected("not a compact JWS of at most " + maxTokenLength + " characters");
         }
-        VerifiedToken cached = cache.get(digest, clock.millis());
+        VerifiedToken cached = cache.get(presented, clock.millis());
         if (cached != null) {
             return Uni.createFrom().item(check(cached, requirement));
         }
         String token = authorization.substring(start, end);
+        // Copied now: the scratch bytes belong to the next token this thread reads.
+        TokenDigest digest = presented.digest();
+        byte[] signedPart = presented.signedPart();
         String kid;
         try {
             kid = verifier.keyId(token);
@@ -68,7 +72,7 @@ public final class CognitoAuthorizer {
         }
         PublicKey key = keys.key(kid);
         if (key != null) {
-            return Uni.createFrom().item(verify(token, digest, key, requirement));
+            return Uni.createFrom().item(verify(token, digest, signedPart, key, requirement));
         }
         Context context = Vertx.currentContext();
         Uni<VerifiedToken> afterRefresh =
@@ -80,7 +84,7 @@ public final class CognitoAuthorizer {
                                         Log.debugf("Cognito token refused: unknown kid %s", kid);
                                         return null;
                                     }
-                                    return verify(token, digest, fresh, requirement);
+                                    return verify(token, digest, signedPart, fresh, requirement);
                                 });
         return context == null
                 ? afterRefresh
@@ -93,7 +97,11 @@ public final class CognitoAuthorizer {
     }
 
     private VerifiedToken verify(
-            String token, TokenDigest digest, PublicKey key, TokenRequirement requirement) {
+            String token,
+            TokenDigest digest,
+            byte[] signedPart,
+            PublicKey key,
+            TokenRequirement requirement) {
         verifications.incrementAndGet();
         VerifiedToken verified;
         try {
@@ -102,7 +110,7 @@ public final class CognitoAuthorizer {
             Log.debugf("Cognito token refused: %s", e.getMessage());
             return null;
         }
-        cache.put(digest, verified, clock.millis());
+        cache.put(digest, signedPart, verified, clock.millis());
         return check(verified, requirement);
     }
 

@@ -25,8 +25,13 @@ public final class Sha256 {
 
     /** The digest of {@code length} bytes of {@code bytes} from the start. */
     public static byte[] digest(byte[] bytes, int length) {
+        return digest(bytes, 0, length);
+    }
+
+    /** The digest of {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static byte[] digest(byte[] bytes, int offset, int length) {
         MessageDigest digest = DIGEST.get();
-        digest.update(bytes, 0, length);
+        digest.update(bytes, offset, length);
         return digest.digest();
     }
 

@@ -289,6 +289,27 @@ class CognitoAuthorizerTest {
     }
 
     @Test
+    void aCachedSignatureUnderAnotherHeaderOrPayloadIsVerifiedAndRefused() {
+        String token = pool().idToken();
+        given().header("Authorization", token).get("/cognito/claims").then().statusCode(200);
+        String[] parts = token.split("\\.");
+        java.util.Map<String, Object> claims = pool().idClaims(TestUserPool.WEB_CLIENT);
+        claims.put("sub", "someone-else");
+        long verifications = authorizer.verifications();
+        assertUnauthorized(
+                "/cognito/claims", parts[0] + "." + TestUserPool.segment(claims) + "." + parts[2]);
+        // Same length, one character changed: still not the signed bytes.
+        char last = parts[1].charAt(parts[1].length() - 2);
+        String swapped =
+                parts[1].substring(0, parts[1].length() - 2)
+                        + (last == 'A' ? 'B' : 'A')
+                        + parts[1].charAt(parts[1].length() - 1);
+        assertUnauthorized("/cognito/claims", parts[0] + "." + swapped + "." + parts[2]);
+        assertEquals(verifications + 2, authorizer.verifications(), "both went to verification");
+        given().header("Authorization", token).get("/cognito/claims").then().statusCode(200);
+    }
+
+    @Test
     void cachedTokenStillMeetsEachRoutesRequirement() {
         String token = pool().idToken();
         given().header("Authorization", token).get("/cognito/claims").then().statusCode(200);

@@ -1,9 +1,11 @@
 package dev.gatehouse.auth.cognito;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -58,15 +60,24 @@ class TokenSpanAndDigestTest {
     }
 
     @org.junit.jupiter.api.Test
-    void refusesATokenLongerThanTheLimitAndDigestsAGoodOneWithSha256() throws Exception {
+    void refusesATokenLongerThanTheLimitAndDigestsTheSignatureOfAGoodOneWithSha256()
+            throws Exception {
         String token = "eyJh-_0." + "x".repeat(5000) + ".sig";
         assertNull(TokenDigest.ofWellFormed(token, 0, token.length(), token.length() - 1));
-        TokenDigest digest = TokenDigest.ofWellFormed(token, 0, token.length(), 16_384);
-        assertNotNull(digest);
+        TokenDigest.Presented presented =
+                TokenDigest.ofWellFormed(token, 0, token.length(), 16_384);
+        assertNotNull(presented);
+        assertEquals(token.lastIndexOf('.'), presented.signedLength());
+        assertTrue(
+                presented.signs(
+                        token.substring(0, token.lastIndexOf('.'))
+                                .getBytes(StandardCharsets.US_ASCII)));
+        assertFalse(presented.signs("eyJh-_0.x".getBytes(StandardCharsets.US_ASCII)));
+        TokenDigest digest = presented.digest();
         ByteBuffer expected =
                 ByteBuffer.wrap(
                         MessageDigest.getInstance("SHA-256")
-                                .digest(token.getBytes(StandardCharsets.US_ASCII)));
+                                .digest("sig".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(
                 new TokenDigest(
                         expected.getLong(),
@@ -75,7 +86,7 @@ class TokenSpanAndDigestTest {
                         expected.getLong()),
                 digest);
         String header = "Bearer " + token;
-        assertEquals(digest, TokenDigest.ofWellFormed(header, 7, header.length(), 16_384));
-        assertNotEquals(digest, TokenDigest.ofWellFormed("a.b.c", 0, 5, 16_384));
+        assertEquals(digest, TokenDigest.ofWellFormed(header, 7, header.length(), 16_384).digest());
+        assertNotEquals(digest, TokenDigest.ofWellFormed("a.b.c", 0, 5, 16_384).digest());
     }
 }
