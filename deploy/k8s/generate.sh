@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates deploy/k8s/base/*.yml from quarkus-kubernetes (the services' `kubernetes` profile).
-# Never edit those files by hand: change application.properties / this script and run it again.
+# Regenerates deploy/k8s/base/*.yml from quarkus-kubernetes (the services' `kubernetes` profile),
+# and refreshes deploy/k8s/suite/policies/ from deploy/local/policies/ (kustomize reads nothing
+# outside deploy/k8s; KubernetesManifestsTest fails when the copies differ).
+# Never edit base/ by hand: change application.properties / this script and run it again.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-services=(stores-service index-service identity-service)
+services=(stores-service index-service identity-service fanout-service)
 modules="$(IFS=,; echo "${services[*]}")"
 ./mvnw -B -q -Pkubernetes package -DskipTests -Dspotless.check.skip=true -pl "$modules" -am \
   -Dquarkus.kubernetes.image-pull-policy=IfNotPresent -Dquarkus.kubernetes.add-build-timestamp=false \
@@ -19,4 +21,6 @@ for service in "${services[@]}"; do
     cat "$service/target/kubernetes/kubernetes.yml"
   } > "deploy/k8s/base/$service.yml"
 done
+rm -f deploy/k8s/suite/policies/*.json
+cp deploy/local/policies/*.json deploy/k8s/suite/policies/
 echo "generated: deploy/k8s/base/{$(IFS=,; echo "${services[*]}")}.yml"

@@ -1,5 +1,6 @@
 package dev.gatehouse.testing;
 
+import dev.gatehouse.redis.local.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +17,30 @@ import java.util.Properties;
  * For {@code @QuarkusIntegrationTest}s: hands the module's test-only configuration ({@code
  * src/test/resources/META-INF/microprofile-config.properties}, which a packaged jar or native
  * executable does not contain) to the application under test, the way every test resource's
- * configuration reaches it.
+ * configuration reaches it. Also moves the management interface to a free port, which {@link
+ * #managementRoot()} tells the test.
  */
 public class TestConfigResource implements QuarkusTestResourceLifecycleManager {
 
     static final String FILE = "META-INF/microprofile-config.properties";
+
+    /**
+     * System property of the test JVM holding the application's management port (a property, not a
+     * field: the test class and this resource may live in different class loaders).
+     */
+    static final String MANAGEMENT_PORT = "gatehouse.it.management-port";
+
+    /**
+     * The management interface of the application under test ({@code quarkus.management.host} is
+     * loopback): {@code @TestHTTPResource(management = true)} knows only the test profile's port.
+     */
+    public static String managementRoot() {
+        String port = System.getProperty(MANAGEMENT_PORT);
+        if (port == null) {
+            throw new IllegalStateException("TestConfigResource has not started");
+        }
+        return "http://127.0.0.1:" + port;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -42,6 +62,10 @@ public class TestConfigResource implements QuarkusTestResourceLifecycleManager {
         config.remove("config_ordinal");
         // The packaged application runs in the prod profile and would find the launcher's suite
         // file (deploy/local/gatehouse.properties) above its directory: name an empty one.
+        // The prod profile's management port is fixed (9081 on stores-service): a free one instead.
+        String port = String.valueOf(FreePort.pick());
+        config.put("quarkus.management.port", port);
+        System.setProperty(MANAGEMENT_PORT, port);
         try {
             Path empty = Files.createTempFile("gatehouse-it-", ".properties");
             empty.toFile().deleteOnExit();

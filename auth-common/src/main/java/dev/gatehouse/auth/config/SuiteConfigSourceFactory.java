@@ -15,8 +15,16 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Reads the suite-wide settings (usage plans, API keys, principals) that every service shares. The
  * file is the one named by {@code GATEHOUSE_CONFIG} (or the system property {@code
- * gatehouse.config}); without it, {@code deploy/local/gatehouse.properties} in the working
- * directory or a parent of it, except in tests, which configure themselves.
+ * gatehouse.config}); without it, in dev mode only, {@code deploy/local/gatehouse.properties} in
+ * the working directory or a parent of it. Tests configure themselves.
+ *
+ * <p>Never searched for in the {@code prod} profile: that is also the profile of the build, and
+ * Quarkus records the values of every config source it sees while building (except the environment
+ * and system properties) as run-time defaults of the packaged application. A file found there would
+ * travel inside the jar or native image and mix its principals, keys and plans into those of the
+ * file named at run time (the Kubernetes ConfigMap). So a packaged service reads only the file it
+ * is told about; the launcher, the benchmarks and Kubernetes always name it. (Do not export {@code
+ * GATEHOUSE_CONFIG} while packaging, for the same reason.)
  *
  * <p>Its ordinal ({@value #ORDINAL}) sits above {@code application.properties} (250) and below
  * environment variables (300) and system properties (400), so the suite file overrides a service's
@@ -63,7 +71,7 @@ public class SuiteConfigSourceFactory implements ConfigSourceFactory {
             }
             return Optional.of(path);
         }
-        if (context.getProfiles().contains("test")) {
+        if (!context.getProfiles().contains("dev")) {
             return Optional.empty();
         }
         return findUpwards(Path.of("").toAbsolutePath());

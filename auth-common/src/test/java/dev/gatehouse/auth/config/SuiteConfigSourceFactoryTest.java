@@ -80,4 +80,28 @@ class SuiteConfigSourceFactoryTest {
     void testsDoNotPickUpTheLauncherFile() {
         assertEquals("eu-west-1", config("test").getValue("gatehouse.region", String.class));
     }
+
+    @Test
+    void devModeFindsTheLauncherFileAboveTheModule() {
+        // The module directory (the working directory of this test) is below the repository's
+        // deploy/local/gatehouse.properties.
+        assertTrue(
+                SuiteConfigSourceFactory.findUpwards(Path.of("").toAbsolutePath()).isPresent(),
+                "run from a module of the repository");
+        assertEquals("us-east-1", config("dev").getValue("gatehouse.region", String.class));
+        assertTrue(
+                config("dev")
+                        .getOptionalValue("gatehouse.iam.principals.admin.arn", String.class)
+                        .isPresent());
+    }
+
+    @Test
+    void aPackagedServiceOrItsBuildReadsOnlyTheFileItIsTold() {
+        // prod is the profile of the build too: a file found here would be recorded into the jar.
+        SmallRyeConfig prod = config("prod");
+        assertEquals("eu-west-1", prod.getValue("gatehouse.region", String.class));
+        assertFalse(
+                prod.getOptionalValue("gatehouse.iam.principals.admin.arn", String.class)
+                        .isPresent());
+    }
 }

@@ -16,18 +16,41 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * Creates the pool at first start and finds the same one after: the pool id, one client id per
- * configured client, and the secret behind simulated SRP challenges live in one Redis hash, each
- * written only if absent (HSETNX), so concurrent first starts agree.
+ * Creates the pool at first start and finds the same one after: the pool id (minted, or the
+ * configured {@code gatehouse.identity.pool-id}), one client id per configured client, and the
+ * secret behind simulated SRP challenges live in one Redis hash, each written only if absent
+ * (HSETNX), so concurrent first starts agree.
  */
 @ApplicationScoped
 public class UserPoolProvisioner {
 
     /** The Redis hash that holds the pool's identity. */
     public static final String KEY = "gatehouse:identity:pool";
+
+    static final String POOL_ID = "gatehouse.identity.pool-id";
+
+    /** A configured pool id, if it has the shape Cognito gives ids in this region. */
+    static String checked(String poolId, String region) {
+        if (!poolId.matches(Pattern.quote(region) + "_[0-9A-Za-z]{9}")) {
+            throw new IllegalStateException(
+                    POOL_ID
+                            + "="
+                            + poolId
+                            + " is not a pool id of region "
+                            + region
+                            + ": expected "
+                            + region
+                            + "_ followed by 9 letters or digits, e.g. "
+                            + region
+                            + "_Ab12Cd34E");
+        }
+        return poolId;
+    }
 
     /** The pool file the launcher reads; a failure to write it is logged, not fatal. */
     private static void describe(
@@ -58,8 +81,9 @@ public class UserPoolProvisioner {
     @Singleton
     @Startup
     UserPool pool(RedisDataSource redis, IdentityConfig config) {
+        Optional<String> fixed = config.poolId().map(id -> checked(id, config.region()));
         HashCommands<String, String, String> hash = redis.hash(String.class);
-        hash.hsetnx(KEY, "id", RandomIds.poolId(config.region()));
+        hash.hsetnx(KEY, "id", fixed.orElseGet(() -> RandomIds.poolId(config.region())));
         hash.hsetnx(
                 KEY, "simulation-secret", Base64.getEncoder().encodeToString(RandomIds.bytes(32)));
         for (String name : config.clients().keySet()) {
@@ -67,6 +91,22 @@ public class UserPoolProvisioner {
         }
         Map<String, String> stored = hash.hgetall(KEY);
         String poolId = stored.get("id");
+        if (fixed.isPresent() && !fixed.get().equals(poolId)) {
+            throw new IllegalStateException(
+                    POOL_ID
+                            + " is "
+                            + fixed.get()
+                            + " but Redis ("
+                            + KEY
+                            + ") already holds the pool "
+                            + poolId
+                            + ": a pool is never switched (its users and signing keys belong to"
+                            + " its id). Set "
+                            + POOL_ID
+                            + "="
+                            + poolId
+                            + " to keep it, or point identity-service at another Redis");
+        }
         Map<String, AppClient> clients = new LinkedHashMap<>();
         config.clients()
                 .forEach(

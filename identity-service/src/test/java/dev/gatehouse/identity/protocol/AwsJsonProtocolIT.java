@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * {@link AwsJsonProtocolTest} against the packaged application: the native executable with {@code
- * -Pnative} (Failsafe runs only in that profile).
+ * -Pnative}, or the JVM jar with {@code -Djvm-its} (Failsafe runs only in those profiles).
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = TestConfigResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)

@@ -7,8 +7,14 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * {@link IamOnStoresTest} against the packaged application: the native executable with {@code
- * -Pnative} (Failsafe runs only in that profile).
+ * -Pnative}, or the JVM jar with {@code -Djvm-its} (Failsafe runs only in those profiles).
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = TestConfigResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class IamOnStoresIT extends IamOnStoresTest {}
+class IamOnStoresIT extends IamOnStoresTest {
+
+    @Override
+    String managementRoot() {
+        return TestConfigResource.managementRoot();
+    }
+}

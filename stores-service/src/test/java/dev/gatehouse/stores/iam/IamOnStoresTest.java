@@ -128,7 +128,12 @@ class IamOnStoresTest {
     @Test
     void usageReportsNeedASignedAdmin() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        String report = root() + "/usageplans/test/usage?startDate=" + today + "&endDate=" + today;
+        String report =
+                managementRoot()
+                        + "/usageplans/test/usage?startDate="
+                        + today
+                        + "&endDate="
+                        + today;
         given().get(report)
                 .then()
                 .statusCode(403)
@@ -155,7 +160,8 @@ class IamOnStoresTest {
         TestCallers.asAdmin().get(report).then().statusCode(200);
     }
 
-    private String root() {
+    /** The management interface's root (usage reports hang off it, not off /q). */
+    String managementRoot() {
         return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The user pool, as the seed's CloudFormation declares it: alias {@code email}, case-insensitive
  * usernames, email auto-verified, the password policy, the required attributes, and the app clients
- * by logical name. Ids are not configured: they are minted at first start (Redis).
+ * by logical name. Ids are minted at first start and kept in Redis; only the pool id can be fixed
+ * in advance ({@code pool-id}).
  */
 @ConfigMapping(prefix = "gatehouse.identity")
 public interface IdentityConfig {
@@ -27,6 +28,17 @@ public interface IdentityConfig {
      */
     @WithDefault("http://localhost:8083")
     String issuerBase();
+
+    /**
+     * A fixed pool id, {@code <region>_} and 9 letters or digits as Cognito mints them ({@code
+     * us-east-1_Ab12Cd34E}), for deployments that must know the issuer before the first start
+     * (Kubernetes: the other services' {@code gatehouse.cognito.issuer}). Used only when Redis
+     * holds no pool yet. If Redis already holds a different id, startup fails naming both: the
+     * pool's users and signing keys belong to its id, so a pool is never switched silently. A value
+     * of another shape, or of another region, fails startup too. Absent: a random id is minted at
+     * first start.
+     */
+    Optional<String> poolId();
 
     /**
      * Where the pool's ids are written at startup as JSON ({@code {"id","issuer","clients":{name:
