@@ -11,37 +11,7 @@ final class Pop3Mailbox {
 
     /** The first message of a mailbox, read over POP3 as a mail client would (any password). */
     static String firstMessage(int pop3, String mailbox) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try (Socket socket = new Socket("127.0.0.1", pop3)) {
-                socket.setSoTimeout(5_000);
-                var in =
-                        new java.io.BufferedReader(
-                                new java.io.InputStreamReader(
-                                        socket.getInputStream(), StandardCharsets.UTF_8));
-                var out = socket.getOutputStream();
-                in.readLine();
-                for (String command : List.of("USER " + mailbox, "PASS x")) {
-                    out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-                    in.readLine();
-                }
-                out.write("RETR 1\r\n".getBytes(StandardCharsets.UTF_8));
-                String status = in.readLine();
-                if (status != null && status.startsWith("+OK")) {
-                    StringBuilder message = new StringBuilder();
-                    for (String line = in.readLine();
-                            line != null && !line.equals(".");
-                            line = in.readLine()) {
-                        message.append(line).append('\n');
-                    }
-                    return message.toString();
-                }
-            }
-            if (System.currentTimeMillis() > deadline) {
-                return "";
-            }
-            Thread.sleep(200);
-        }
+        return messageContaining(pop3, mailbox, "");
     }
 
     /**

@@ -7,9 +7,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.fanout.SmtpTestResource;
 import dev.gatehouse.fanout.WebhookReceiver;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.SmtpTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

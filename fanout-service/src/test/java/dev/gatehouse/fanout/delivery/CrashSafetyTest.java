@@ -5,10 +5,10 @@ import static dev.gatehouse.fanout.TestCallers.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.fanout.SmtpTestResource;
 import dev.gatehouse.fanout.WebhookReceiver;
 import dev.gatehouse.fanout.WebhookReceiver.Received;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.SmtpTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

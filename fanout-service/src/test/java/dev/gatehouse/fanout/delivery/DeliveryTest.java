@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.fanout.SmtpTestResource;
 import dev.gatehouse.fanout.WebhookReceiver;
 import dev.gatehouse.fanout.WebhookReceiver.Received;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.SmtpTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,9 +13,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.gatehouse.fanout.SmtpTestResource;
 import dev.gatehouse.fanout.WebhookReceiver;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.SmtpTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.gatehouse.fanout;
+package dev.gatehouse.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -10,7 +10,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) on a free port; tests read the receipts it received. */
+/**
+ * A real SMTP server (GreenMail) on a free port for the application under test, shared by the test
+ * classes of a JVM; tests read what it received (verification codes, receipts).
+ */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail smtp;
