@@ -53,6 +53,8 @@ PROPS
 echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies" >> "$CONFIG"
 # shellcheck source=../deploy/local/lib.sh
 . "$ROOT/deploy/local/lib.sh"
+# shellcheck source=lib.sh
+. "$ROOT/bench/lib.sh"
 GATEHOUSE_BENCH_ACCESS_KEY_ID="AKIA$(random_base32 16)"
 GATEHOUSE_BENCH_SECRET_ACCESS_KEY=$(random_alphanumeric 40)
 export GATEHOUSE_BENCH_ACCESS_KEY_ID GATEHOUSE_BENCH_SECRET_ACCESS_KEY
@@ -69,21 +71,6 @@ GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_D
   --stores-admin-port "$(port)" --identity-port "$(port)" --smtp-port "$(port)" \
   --pop3-port "$(port)" --fanout-port "$FANOUT_PORT" >/dev/null
 
-# SigV4 (header form) of a POST with a JSON body, computed with openssl, one line per header.
-hex_of() { od -An -v -tx1 | tr -d ' \n'; }
-hmac() { printf '%s' "$2" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$1" -r | cut -d' ' -f1; }
-sigv4_post() { # host path body
-  local amz_date day creq sts key
-  amz_date=$(date -u +%Y%m%dT%H%M%SZ); day=${amz_date:0:8}
-  creq=$(printf 'POST\n%s\n\nhost:%s\nx-amz-date:%s\n\nhost;x-amz-date\n%s' "$2" "$1" "$amz_date" \
-    "$(printf '%s' "$3" | openssl dgst -sha256 -r | cut -d' ' -f1)")
-  sts=$(printf 'AWS4-HMAC-SHA256\n%s\n%s/us-east-1/execute-api/aws4_request\n%s' "$amz_date" "$day" \
-    "$(printf '%s' "$creq" | openssl dgst -sha256 -r | cut -d' ' -f1)")
-  key=$(printf 'AWS4%s' "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" | hex_of)
-  for part in "$day" us-east-1 execute-api aws4_request; do key=$(hmac "$key" "$part"); done
-  printf 'Authorization:AWS4-HMAC-SHA256 Credential=%s/%s/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=%s\nX-Amz-Date:%s' \
-    "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$day" "$(hmac "$key" "$sts")" "$amz_date"
-}
 
 # One Redis command over bash's /dev/tcp; prints the integer reply.
 redis_int() {
@@ -100,20 +87,6 @@ jvm_cpu() {
   local stat
   read -r -a stat < "/proc/$(cat "$RUN_DIR/pids/$1.pid")/stat"
   awk -v u="${stat[13]}" -v s="${stat[14]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (u + s) / hz }'
-}
-# Redis's own CPU time so far (user + system, seconds).
-redis_cpu() {
-  local line total=0
-  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
-  printf 'INFO cpu\r\n' >&3
-  while read -r -t 1 line <&3; do
-    line=${line%$'\r'}
-    case "$line" in
-      used_cpu_sys:*|used_cpu_user:*) total=$(awk -v t="$total" -v v="${line#*:}" 'BEGIN { print t + v }') ;;
-    esac
-  done
-  exec 3<&- 3>&-
-  echo "$total"
 }
 # Waits until every delivery of the benchmark subscriptions has been settled.
 drain() {
@@ -139,7 +112,7 @@ OUT="$ROOT/bench/results/fanout-$(date -u +%Y%m%dT%H%M%SZ).txt"
 SCENARIOS=("accepted, no subscriber|bench.unsubscribed" "accepted + delivered to index-service|bench.accepted")
 scenario_env() { # type
   BENCH_BODY="{\"type\":\"$1\",\"source\":\"bench\",\"detail\":{\"orderId\":\"o-1\",\"total\":\"9.50\"}}"
-  BENCH_HEADERS=$(sigv4_post "127.0.0.1:$FANOUT_PORT" /events "$BENCH_BODY")
+  BENCH_HEADERS=$(sigv4 POST "127.0.0.1:$FANOUT_PORT" /events "$BENCH_BODY")
   export BENCH_METHOD=POST BENCH_BODY BENCH_HEADERS
 }
 # Warm every scenario first (the JIT compiles the publish and delivery paths), then measure.

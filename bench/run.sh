@@ -58,6 +58,8 @@ PROPS
 echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies" >> "$CONFIG"
 # shellcheck source=../deploy/local/lib.sh
 . "$ROOT/deploy/local/lib.sh"
+# shellcheck source=lib.sh
+. "$ROOT/bench/lib.sh"
 GATEHOUSE_BENCH_API_KEY=$(random_alphanumeric 40)
 GATEHOUSE_BENCH_ACCESS_KEY_ID="AKIA$(random_base32 16)"
 GATEHOUSE_BENCH_SECRET_ACCESS_KEY=$(random_alphanumeric 40)
@@ -90,21 +92,6 @@ for name in unkeyed keyed; do
   wait_for_ready "$name" "$p" "$RUN_DIR" 90 >/dev/null || { tail "$RUN_DIR/logs/$name.log"; exit 1; }
 done
 
-# SigV4 (header form) for a body-less request, computed with openssl, one line per header.
-hex_of() { od -An -v -tx1 | tr -d ' \n'; }
-hmac() { printf '%s' "$2" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$1" -r | cut -d' ' -f1; }
-sigv4() { # method host path
-  local amz_date day creq sts key
-  amz_date=$(date -u +%Y%m%dT%H%M%SZ); day=${amz_date:0:8}
-  creq=$(printf '%s\n%s\n\nhost:%s\nx-amz-date:%s\n\nhost;x-amz-date\n%s' "$1" "$3" "$2" "$amz_date" \
-    "$(printf '' | openssl dgst -sha256 -r | cut -d' ' -f1)")
-  sts=$(printf 'AWS4-HMAC-SHA256\n%s\n%s/us-east-1/execute-api/aws4_request\n%s' "$amz_date" "$day" \
-    "$(printf '%s' "$creq" | openssl dgst -sha256 -r | cut -d' ' -f1)")
-  key=$(printf 'AWS4%s' "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" | hex_of)
-  for part in "$day" us-east-1 execute-api aws4_request; do key=$(hmac "$key" "$part"); done
-  printf 'Authorization:AWS4-HMAC-SHA256 Credential=%s/%s/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=%s\nX-Amz-Date:%s' \
-    "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$day" "$(hmac "$key" "$sts")" "$amz_date"
-}
 
 # A user pool ID token, as a user gets one: SignUp, the code from the local mailbox, ConfirmSignUp,
 # then AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH of the server client, signed by the launcher's
@@ -149,21 +136,6 @@ script_calls() {
   echo "$total"
 }
 
-# Redis's own CPU time so far (user + system, seconds), to split a scenario's cost between Redis
-# and the JVM.
-redis_cpu() {
-  local line total=0
-  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
-  printf 'INFO cpu\r\n' >&3
-  while read -r -t 1 line <&3; do
-    line=${line%$'\r'}
-    case "$line" in
-      used_cpu_sys:*|used_cpu_user:*) total=$(awk -v t="$total" -v v="${line#*:}" 'BEGIN { print t + v }') ;;
-    esac
-  done
-  exec 3<&- 3>&-
-  echo "$total"
-}
 
 # CPU time (user + system, seconds) of the service instance listening on a port, from /proc.
 jvm_cpu() {

@@ -1,0 +1,35 @@
+# Shared by bench/run.sh and bench/fanout.sh (sourced; needs $REDIS_PORT and the bench principal's
+# GATEHOUSE_BENCH_ACCESS_KEY_ID / GATEHOUSE_BENCH_SECRET_ACCESS_KEY).
+
+# SigV4 (header form) of a request, computed with openssl, one line per header. SigV4 has no nonce
+# and a signature stays valid for 5 minutes, so wrk can replay it.
+hex_of() { od -An -v -tx1 | tr -d ' \n'; }
+hmac() { printf '%s' "$2" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$1" -r | cut -d' ' -f1; }
+sigv4() { # method host path [body]
+  local amz_date day creq sts key
+  amz_date=$(date -u +%Y%m%dT%H%M%SZ); day=${amz_date:0:8}
+  creq=$(printf '%s\n%s\n\nhost:%s\nx-amz-date:%s\n\nhost;x-amz-date\n%s' "$1" "$3" "$2" "$amz_date" \
+    "$(printf '%s' "${4:-}" | openssl dgst -sha256 -r | cut -d' ' -f1)")
+  sts=$(printf 'AWS4-HMAC-SHA256\n%s\n%s/us-east-1/execute-api/aws4_request\n%s' "$amz_date" "$day" \
+    "$(printf '%s' "$creq" | openssl dgst -sha256 -r | cut -d' ' -f1)")
+  key=$(printf 'AWS4%s' "$GATEHOUSE_BENCH_SECRET_ACCESS_KEY" | hex_of)
+  for part in "$day" us-east-1 execute-api aws4_request; do key=$(hmac "$key" "$part"); done
+  printf 'Authorization:AWS4-HMAC-SHA256 Credential=%s/%s/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=%s\nX-Amz-Date:%s' \
+    "$GATEHOUSE_BENCH_ACCESS_KEY_ID" "$day" "$(hmac "$key" "$sts")" "$amz_date"
+}
+
+# Redis's own CPU time so far (user + system, seconds), to split a scenario's cost between Redis
+# and the JVM.
+redis_cpu() {
+  local line total=0
+  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  printf 'INFO cpu\r\n' >&3
+  while read -r -t 1 line <&3; do
+    line=${line%$'\r'}
+    case "$line" in
+      used_cpu_sys:*|used_cpu_user:*) total=$(awk -v t="$total" -v v="${line#*:}" 'BEGIN { print t + v }') ;;
+    esac
+  done
+  exec 3<&- 3>&-
+  echo "$total"
+}
