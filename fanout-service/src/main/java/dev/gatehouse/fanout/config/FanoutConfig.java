@@ -24,6 +24,9 @@ public interface FanoutConfig {
     /** This instance's share of the delivery work. */
     Worker worker();
 
+    /** Delivery runs ({@code POST /deliveries/drain}), where no worker runs on its own (Lambda). */
+    Drain drain();
+
     /** One subscriber of one event type. */
     interface Subscription {
 
@@ -100,5 +103,20 @@ public interface FanoutConfig {
         /** Longest block of one stream read; shorter than {@code quarkus.redis.timeout}. */
         @WithDefault("500ms")
         Duration readBlock();
+    }
+
+    /**
+     * A delivery run works the streams as a worker would, then stops once nothing is left to do or
+     * its budget is spent; what is still under way then gets {@code grace} to settle.
+     */
+    interface Drain {
+
+        /** Longest run; keep it, plus {@code grace}, under the function's timeout. */
+        @WithDefault("45s")
+        Duration budget();
+
+        /** How long deliveries under way at the end of the budget may take to settle. */
+        @WithDefault("5s")
+        Duration grace();
     }
 }

@@ -93,15 +93,21 @@ public class DeliveryLedger {
         return settle(delivery, "dead", 0, error).map(Object::toString);
     }
 
-    /** Moves up to {@code limit} due retries into their streams; returns how many. */
-    Uni<Integer> moveDueRetries(int limit) {
+    /**
+     * Moves up to {@code limit} due retries into their streams; returns how many, and how long
+     * until the next one waiting is due (Redis's clock).
+     */
+    Uni<MovedRetries> moveDueRetries(int limit) {
         return MOVE_RETRIES
                 .run(
                         redis,
                         List.of(FanoutKeys.RETRIES),
                         List.of(FanoutKeys.PREFIX, Integer.toString(limit)))
-                .map(r -> r.toInteger());
+                .map(r -> new MovedRetries(r.get(0).toInteger(), r.get(1).toLong()));
     }
+
+    /** What one move of due retries did; {@code nextDueMillis} is -1 when no retry waits. */
+    record MovedRetries(int moved, long nextDueMillis) {}
 
     private Uni<io.vertx.mutiny.redis.client.Response> settle(
             Delivery delivery, String outcome, long delayMillis, String error) {

@@ -2,6 +2,7 @@ package dev.gatehouse.fanout.delivery;
 
 import dev.gatehouse.fanout.config.FanoutConfig;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 public final class DeliveryWorker {
 
     private static final int RETRIES_PER_MOVE = 500;
+    private static final Duration SETTLE_POLL = Duration.ofMillis(20);
 
     private final String consumer;
     private final List<SubscriberPump> pumps;
@@ -25,6 +27,9 @@ public final class DeliveryWorker {
     private long timer = -1;
     private long ticks;
     private volatile boolean moving;
+    private volatile long lastMove = System.nanoTime();
+    private volatile long lastMoveChecked = lastMove;
+    private volatile long nextRetryDue = Long.MAX_VALUE;
 
     DeliveryWorker(
             String consumer,
@@ -57,20 +62,52 @@ public final class DeliveryWorker {
      * still unsettled is left to be claimed by another instance.
      */
     public void stop(Duration grace) {
+        stopGracefully(grace).await().indefinitely();
+    }
+
+    /** {@link #stop} without blocking: completes once settled or {@code grace} has passed. */
+    Uni<Void> stopGracefully(Duration grace) {
         synchronized (this) {
             cancelTimer();
             pumps.forEach(SubscriberPump::stop);
         }
         long deadline = System.nanoTime() + grace.toNanos();
-        while (pumps.stream().anyMatch(p -> p.inFlight() > 0) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        halt();
+        return Multi.createFrom()
+                .ticks()
+                .every(SETTLE_POLL)
+                .select()
+                .where(
+                        tick ->
+                                pumps.stream().allMatch(SubscriberPump::settled)
+                                        || System.nanoTime() - deadline > 0)
+                .toUni()
+                .onTermination()
+                .invoke(this::halt)
+                .replaceWithVoid();
+    }
+
+    /** Claims abandoned deliveries now rather than at the next claim tick. */
+    void claimNow() {
+        pumps.forEach(SubscriberPump::claimAbandoned);
+    }
+
+    /**
+     * Nothing left to do before {@code untilNanos} since {@code sinceNanos}: every stream read
+     * empty after the last delivery, claim and move of due retries, and no retry is due before.
+     */
+    boolean idleSince(long sinceNanos, long untilNanos) {
+        long since = lastMove - sinceNanos > 0 ? lastMove : sinceNanos;
+        long due = nextRetryDue;
+        return lastMoveChecked - sinceNanos > 0
+                && (due == Long.MAX_VALUE || due - untilNanos > 0)
+                && pumps.stream().allMatch(p -> p.idleSince(since));
+    }
+
+    /** Outcomes recorded by this worker so far. */
+    DeliveryCounts outcomes() {
+        DeliveryCounts counts = new DeliveryCounts();
+        pumps.forEach(p -> p.addOutcomesTo(counts));
+        return counts;
     }
 
     /** Stops at once, dropping deliveries under way unsettled, as a crashed instance would. */
@@ -94,12 +131,23 @@ public final class DeliveryWorker {
             return;
         }
         moving = true;
+        long started = System.nanoTime();
         ledger.moveDueRetries(RETRIES_PER_MOVE)
                 .onTermination()
                 .invoke(() -> moving = false)
                 .subscribe()
                 .with(
-                        moved -> {},
+                        retries -> {
+                            long now = System.nanoTime();
+                            if (retries.moved() > 0) {
+                                lastMove = now;
+                            }
+                            nextRetryDue =
+                                    retries.nextDueMillis() < 0
+                                            ? Long.MAX_VALUE
+                                            : now + retries.nextDueMillis() * 1_000_000;
+                            lastMoveChecked = started;
+                        },
                         failure -> Log.warnf("cannot move due retries: %s", failure.toString()));
     }
 

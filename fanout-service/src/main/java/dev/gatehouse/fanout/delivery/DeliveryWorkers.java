@@ -4,6 +4,8 @@ import dev.gatehouse.fanout.config.FanoutConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts this instance's delivery worker with the application (unless {@code
@@ -32,6 +36,8 @@ public class DeliveryWorkers {
     private final Vertx vertx;
     private final FanoutConfig config;
     private final List<DeliveryWorker> running = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final String instanceConsumer;
 
     DeliveryWorkers(
             Subscriptions subscriptions,
@@ -44,11 +50,13 @@ public class DeliveryWorkers {
         this.ledger = ledger;
         this.vertx = vertx;
         this.config = config;
+        this.instanceConsumer =
+                config.worker().consumerName().orElseGet(DeliveryWorkers::defaultConsumer);
     }
 
     void onStart(@Observes StartupEvent event) {
         if (config.worker().enabled()) {
-            start(config.worker().consumerName().orElseGet(DeliveryWorkers::defaultConsumer));
+            start(instanceConsumer);
         } else {
             Log.info("delivery worker disabled: this instance only accepts events");
         }
@@ -61,8 +69,58 @@ public class DeliveryWorkers {
 
     /** Starts a worker reading as {@code consumer} (one per instance; tests start more). */
     public DeliveryWorker start(String consumer) {
+        DeliveryWorker worker = launch(consumer).await().atMost(STARTUP_TIMEOUT);
+        running.add(worker);
+        return worker;
+    }
+
+    /**
+     * One delivery run ({@code POST /deliveries/drain}) where no worker runs on its own, as on
+     * Lambda: a worker reading as this instance's {@code <consumer>-drain} claims abandoned
+     * deliveries at once, then works until every stream is empty and nothing is under way, or the
+     * budget is spent; deliveries still under way then get the grace period to settle, and the rest
+     * is claimed by a later run. Empty when a run of this instance is already under way.
+     */
+    public Uni<Optional<DeliveryRun>> drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        long started = System.nanoTime();
+        long deadline = started + config.drain().budget().toNanos();
+        return launch(instanceConsumer + "-drain")
+                .onItem()
+                .transformToUni(
+                        worker -> {
+                            running.add(worker);
+                            worker.claimNow();
+                            return Multi.createFrom()
+                                    .ticks()
+                                    .every(config.worker().pollInterval())
+                                    .map(tick -> worker.idleSince(started, deadline))
+                                    .select()
+                                    .where(idle -> idle || System.nanoTime() - deadline > 0)
+                                    .toUni()
+                                    .chain(
+                                            idle ->
+                                                    worker.stopGracefully(config.drain().grace())
+                                                            .invoke(() -> running.remove(worker))
+                                                            .map(
+                                                                    stopped ->
+                                                                            DeliveryRun.of(
+                                                                                    worker, idle,
+                                                                                    started)));
+                        })
+                .map(Optional::of)
+                .onTermination()
+                .invoke(() -> draining.set(false));
+    }
+
+    private Uni<DeliveryWorker> launch(String consumer) {
         List<String> names = new ArrayList<>(subscriptions.all().keySet());
-        DeliveryWorker.ensureGroups(ledger, names).await().atMost(STARTUP_TIMEOUT);
+        return DeliveryWorker.ensureGroups(ledger, names).map(ignored -> startPumps(consumer));
+    }
+
+    private DeliveryWorker startPumps(String consumer) {
         List<SubscriberPump> pumps = new ArrayList<>();
         subscriptions
                 .all()
@@ -78,7 +136,6 @@ public class DeliveryWorkers {
                                                 config.worker())));
         DeliveryWorker worker = new DeliveryWorker(consumer, pumps, ledger, vertx, config.worker());
         worker.start();
-        running.add(worker);
         return worker;
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -28,12 +29,17 @@ final class SubscriberPump {
     private final String consumer;
     private final FanoutConfig.Worker worker;
     private final Set<Work> active = ConcurrentHashMap.newKeySet();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
 
     private boolean running;
     private boolean reading;
     private boolean claiming;
     private int inFlight;
     private String claimCursor = "0-0";
+    private long lastWork = System.nanoTime();
+    private long lastEmptyRead;
 
     SubscriberPump(
             String subscriber,
@@ -67,6 +73,27 @@ final class SubscriberPump {
         return inFlight;
     }
 
+    /** Nothing under way: no delivery, no stream read and no claim awaiting Redis's answer. */
+    synchronized boolean settled() {
+        return inFlight == 0 && !reading && !claiming;
+    }
+
+    /**
+     * Nothing under way, and a read that began after {@code sinceNanos} and after the last work
+     * found the stream empty.
+     */
+    synchronized boolean idleSince(long sinceNanos) {
+        return inFlight == 0
+                && !claiming
+                && lastEmptyRead - lastWork > 0
+                && lastEmptyRead - sinceNanos > 0;
+    }
+
+    /** Outcomes recorded since this pump started, added to {@code counts}. */
+    void addOutcomesTo(DeliveryCounts counts) {
+        counts.add(delivered.sum(), retried.sum(), deadLettered.sum());
+    }
+
     /** Drops everything under way unsettled, as a crash would. */
     void halt() {
         stop();
@@ -97,7 +124,11 @@ final class SubscriberPump {
                 claimed -> {
                     synchronized (this) {
                         claiming = false;
+                        inFlight += claimed.deliveries().size();
                         claimCursor = claimed.cursor();
+                        if (!claimed.deliveries().isEmpty()) {
+                            lastWork = System.nanoTime();
+                        }
                     }
                     if (!claimed.deliveries().isEmpty()) {
                         Log.infof(
@@ -123,11 +154,18 @@ final class SubscriberPump {
             }
             reading = true;
         }
+        long readStarted = System.nanoTime();
         track(
                 ledger.read(subscriber, consumer, room, worker.readBlock()),
                 batch -> {
                     synchronized (this) {
                         reading = false;
+                        inFlight += batch.size();
+                        if (batch.isEmpty()) {
+                            lastEmptyRead = readStarted;
+                        } else {
+                            lastWork = System.nanoTime();
+                        }
                     }
                     dispatch(batch);
                     pump();
@@ -146,11 +184,9 @@ final class SubscriberPump {
                 });
     }
 
+    /** Delivers each of {@code batch}, already counted in flight when it was read or claimed. */
     private void dispatch(List<Delivery> batch) {
         for (Delivery delivery : batch) {
-            synchronized (this) {
-                inFlight++;
-            }
             track(process(delivery), ignored -> done(), ignored -> done());
         }
     }
@@ -158,6 +194,7 @@ final class SubscriberPump {
     private void done() {
         synchronized (this) {
             inFlight--;
+            lastWork = System.nanoTime();
         }
         pump();
     }
@@ -177,6 +214,7 @@ final class SubscriberPump {
                 .transformToUni(
                         ignored ->
                                 ledger.delivered(delivery)
+                                        .invoke(delivered::increment)
                                         .onFailure()
                                         .transform(SettleFailure::new))
                 .onFailure(e -> !(e instanceof SettleFailure))
@@ -205,6 +243,7 @@ final class SubscriberPump {
                                             id,
                                             delivery.attempt(),
                                             failure.getMessage()))
+                    .invoke(deadLettered::increment)
                     .replaceWithVoid()
                     .onFailure()
                     .transform(SettleFailure::new);
@@ -214,6 +253,7 @@ final class SubscriberPump {
                 "%s: event %s attempt %d failed (%s); retry in %d ms",
                 subscriber, delivery.eventId(), delivery.attempt(), failure.getMessage(), delay);
         return ledger.retry(delivery, delay, failure.getMessage())
+                .invoke(retried::increment)
                 .onFailure()
                 .transform(SettleFailure::new);
     }
