@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +224,62 @@ class SamTemplateTest {
             assertEquals(
                     Map.of("Fn::GetAtt", List.of(role, "Arn")), properties(function).get("Role"));
         }
+    }
+
+    @Test
+    void aScheduleRunsFanoutDeliveriesEveryMinuteByDirectInvocationOnly() throws Exception {
+        Map<String, Object> schedule = map(resources().get("DeliverySchedule"));
+        assertEquals("AWS::Scheduler::Schedule", schedule.get("Type"));
+        Map<String, Object> p = map(schedule.get("Properties"));
+        assertEquals("rate(1 minute)", p.get("ScheduleExpression"));
+        Map<String, Object> target = map(p.get("Target"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("FanoutFunction", "Arn")), target.get("Arn"));
+        assertEquals(
+                Map.of("Fn::GetAtt", List.of("DeliveryScheduleRole", "Arn")),
+                target.get("RoleArn"));
+
+        JsonNode event =
+                new ObjectMapper().readTree((String) map(target.get("Input")).get("Fn::Sub"));
+        assertEquals("2.0", event.path("version").asText());
+        assertEquals("POST /deliveries/drain", event.path("routeKey").asText());
+        assertEquals("/deliveries/drain", event.path("rawPath").asText());
+        JsonNode context = event.path("requestContext");
+        assertEquals("POST", context.path("http").path("method").asText());
+        assertEquals("/deliveries/drain", context.path("http").path("path").asText());
+        JsonNode iam = context.path("authorizer").path("iam");
+        assertEquals(
+                "arn:aws:sts::${AWS::AccountId}:assumed-role/${DeliveryScheduleRole}/delivery-run",
+                iam.path("userArn").asText());
+        assertEquals("${DeliveryScheduleRole.RoleId}:delivery-run", iam.path("userId").asText());
+        assertFalse(
+                routes().keySet().stream().anyMatch(route -> route.contains("/deliveries")),
+                "the HTTP API has no route to a delivery run");
+
+        Map<String, Object> role = properties("DeliveryScheduleRole");
+        Map<String, Object> trust =
+                map(list(map(role.get("AssumeRolePolicyDocument")).get("Statement")).get(0));
+        assertEquals(Map.of("Service", "scheduler.amazonaws.com"), trust.get("Principal"));
+        List<Object> policies = list(role.get("Policies"));
+        assertEquals(1, policies.size());
+        List<Object> statements =
+                list(map(map(policies.get(0)).get("PolicyDocument")).get("Statement"));
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "Effect", "Allow",
+                                "Action", "lambda:InvokeFunction",
+                                "Resource",
+                                        Map.of("Fn::GetAtt", List.of("FanoutFunction", "Arn")))),
+                statements);
+
+        Map<String, Object> fanout = properties("FanoutFunction");
+        Map<String, Object> env = map(map(fanout.get("Environment")).get("Variables"));
+        assertEquals("false", env.get("GATEHOUSE_FANOUT_WORKER_ENABLED"), "no idle worker");
+        long budget = Duration.parse("PT" + env.get("GATEHOUSE_FANOUT_DRAIN_BUDGET")).toSeconds();
+        long grace = Duration.parse("PT" + env.get("GATEHOUSE_FANOUT_DRAIN_GRACE")).toSeconds();
+        int timeout = (Integer) fanout.get("Timeout");
+        assertTrue(budget + grace < timeout, "a run ends before the function times out");
+        assertTrue(budget + grace <= 60, "runs of consecutive minutes barely overlap");
     }
 
     @Test

@@ -25,6 +25,8 @@ public class DeliveryLedger {
     private static final RedisScript SETTLE = RedisScript.fromClasspath("lua/settle-delivery.lua");
     private static final RedisScript MOVE_RETRIES =
             RedisScript.fromClasspath("lua/move-due-retries.lua");
+    private static final RedisScript RETIRE_CONSUMER =
+            RedisScript.fromClasspath("lua/retire-consumer.lua");
     static final int DEAD_LETTERS_KEPT = 100_000;
 
     private final ReactiveRedisDataSource redis;
@@ -104,6 +106,18 @@ public class DeliveryLedger {
                         List.of(FanoutKeys.RETRIES),
                         List.of(FanoutKeys.PREFIX, Integer.toString(limit)))
                 .map(r -> new MovedRetries(r.get(0).toInteger(), r.get(1).toLong()));
+    }
+
+    /**
+     * Removes a stopped {@code consumer} from the subscriber's group unless it holds deliveries.
+     */
+    Uni<Void> retireConsumer(String subscriber, String consumer) {
+        return RETIRE_CONSUMER
+                .run(
+                        redis,
+                        List.of(FanoutKeys.deliveries(subscriber)),
+                        List.of(FanoutKeys.GROUP, consumer))
+                .replaceWithVoid();
     }
 
     /** What one move of due retries did; {@code nextDueMillis} is -1 when no retry waits. */

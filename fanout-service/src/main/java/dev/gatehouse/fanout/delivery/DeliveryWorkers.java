@@ -104,6 +104,7 @@ public class DeliveryWorkers {
                                             idle ->
                                                     worker.stopGracefully(config.drain().grace())
                                                             .invoke(() -> running.remove(worker))
+                                                            .call(() -> retire(worker.consumer()))
                                                             .map(
                                                                     stopped ->
                                                                             DeliveryRun.of(
@@ -113,6 +114,21 @@ public class DeliveryWorkers {
                 .map(Optional::of)
                 .onTermination()
                 .invoke(() -> draining.set(false));
+    }
+
+    /** A run's consumer leaves the groups it holds nothing in (best effort). */
+    private Uni<Void> retire(String consumer) {
+        return Uni.join()
+                .all(
+                        subscriptions.all().keySet().stream()
+                                .map(name -> ledger.retireConsumer(name, consumer))
+                                .toList())
+                .andCollectFailures()
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(failure -> Log.warnf("cannot retire consumer %s: %s", consumer, failure))
+                .onFailure()
+                .recoverWithNull();
     }
 
     private Uni<DeliveryWorker> launch(String consumer) {

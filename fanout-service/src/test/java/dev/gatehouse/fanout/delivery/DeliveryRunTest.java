@@ -76,6 +76,10 @@ class DeliveryRunTest {
             assertEquals(1, WebhookReceiver.at("/bulk", id).size(), "once: " + id);
             event(id).body("deliveries.bulk.state", equalTo("delivered"));
         }
+        Object consumers =
+                RedisTestResource.standalone()
+                        .call("XINFO", "CONSUMERS", FanoutKeys.deliveries("bulk"), "fanout");
+        assertEquals(List.of(), consumers, "the run's consumer left the group it emptied");
     }
 
     @Test

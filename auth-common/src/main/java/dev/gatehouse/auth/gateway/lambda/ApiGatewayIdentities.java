@@ -21,12 +21,14 @@ public final class ApiGatewayIdentities {
     /**
      * The IAM authorizer's caller ({@code requestContext.authorizer.iam}), or empty when the IAM
      * authorizer did not run. {@code user} is {@code userId}, the name Quarkus's Lambda security
-     * gives an IAM principal.
+     * gives an IAM principal. The access key may be missing: a direct invocation (the delivery
+     * schedule), authorized by Lambda's {@code lambda:InvokeFunction}, names its caller without
+     * one.
      */
     public static Optional<RequestIdentity> iam(RequestContext context) {
         Authorizer authorizer = context.getAuthorizer();
         IAM iam = authorizer == null ? null : authorizer.getIam();
-        if (iam == null || blank(iam.getUserId()) || blank(iam.getAccessKey())) {
+        if (iam == null || blank(iam.getUserId()) || blank(iam.getUserArn())) {
             return Optional.empty();
         }
         String caller = blank(iam.getCallerId()) ? iam.getUserId() : iam.getCallerId();
@@ -41,7 +43,7 @@ public final class ApiGatewayIdentities {
                         caller,
                         iam.getUserId(),
                         iam.getUserArn(),
-                        iam.getAccessKey(),
+                        blank(iam.getAccessKey()) ? null : iam.getAccessKey(),
                         federated == null ? null : federated.getIdentityId(),
                         federated == null ? null : federated.getIdentityPoolId(),
                         amr.isEmpty() ? null : amr.get(0),
