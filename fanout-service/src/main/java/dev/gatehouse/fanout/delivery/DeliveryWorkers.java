@@ -86,34 +86,31 @@ public class DeliveryWorkers {
             return Uni.createFrom().item(Optional.empty());
         }
         long started = System.nanoTime();
-        long deadline = started + config.drain().budget().toNanos();
         return launch(instanceConsumer + "-drain")
                 .onItem()
-                .transformToUni(
-                        worker -> {
-                            running.add(worker);
-                            worker.claimNow();
-                            return Multi.createFrom()
-                                    .ticks()
-                                    .every(config.worker().pollInterval())
-                                    .map(tick -> worker.idleSince(started, deadline))
-                                    .select()
-                                    .where(idle -> idle || System.nanoTime() - deadline > 0)
-                                    .toUni()
-                                    .chain(
-                                            idle ->
-                                                    worker.stopGracefully(config.drain().grace())
-                                                            .invoke(() -> running.remove(worker))
-                                                            .call(() -> retire(worker.consumer()))
-                                                            .map(
-                                                                    stopped ->
-                                                                            DeliveryRun.of(
-                                                                                    worker, idle,
-                                                                                    started)));
-                        })
+                .transformToUni(worker -> run(worker, started))
                 .map(Optional::of)
                 .onTermination()
                 .invoke(() -> draining.set(false));
+    }
+
+    /** Works until idle or the budget's end, then stops the worker and retires its consumer. */
+    private Uni<DeliveryRun> run(DeliveryWorker worker, long started) {
+        long deadline = started + config.drain().budget().toNanos();
+        running.add(worker);
+        worker.claimNow();
+        Uni<Boolean> drained =
+                Multi.createFrom()
+                        .ticks()
+                        .every(config.worker().pollInterval())
+                        .map(tick -> worker.idleSince(started, deadline))
+                        .select()
+                        .where(idle -> idle || System.nanoTime() - deadline > 0)
+                        .toUni();
+        return drained.call(idle -> worker.stopGracefully(config.drain().grace()))
+                .invoke(idle -> running.remove(worker))
+                .call(idle -> retire(worker.consumer()))
+                .map(idle -> DeliveryRun.of(worker, idle, started));
     }
 
     /** A run's consumer leaves the groups it holds nothing in (best effort). */
