@@ -11,26 +11,22 @@
 -- ARGV[4..19] the record fields of this API's plan, then of a '*' plan (see UsagePlanLimiter)
 -- ARGV[20] how many requests to decide (1 when absent)
 --
--- Returns one reply per request, in order: {outcome, key id, plan, burst, tokens left, seconds
--- to full, quota limit, quota remaining, seconds to period end, retry after}, numbers as strings;
--- outcome: ALLOWED, FORBIDDEN, THROTTLED, QUOTA_EXCEEDED. Only ALLOWED requests are counted.
+-- Returns, compactly (the reply is most of the cost of a large batch): {0} when every request of
+-- the batch is FORBIDDEN (unknown or disabled key, no plan for this API); otherwise {1, key id,
+-- plan, burst (-1: no throttle), quota limit (-1: no quota), seconds to period end}, followed by
+-- four integers per request, in order: outcome (1 ALLOWED, 2 THROTTLED, 3 QUOTA_EXCEEDED), tokens
+-- left, seconds (to a full bucket when allowed, to retry when throttled), quota remaining. Only
+-- ALLOWED requests are counted.
 local record = KEYS[1]
 local tag = string.sub(record, 1, -5)
 local route = ARGV[1]
 -- One read of the record: the plan settings for this API (ARGV[4..11]) and for '*' (plans
 -- covering every API, ARGV[12..19]); the caller precomputes the field names once per route.
 local n = tonumber(ARGV[20] or '1')
-local function all(reply)
-  local replies = {}
-  for i = 1, n do
-    replies[i] = reply
-  end
-  return replies
-end
 local r = redis.call('HMGET', record, 'id', 'enabled', 'created', unpack(ARGV, 4, 19))
 local id, enabled = r[1], r[2]
 if not id or enabled ~= '1' then
-  return all({'FORBIDDEN'})
+  return {0}
 end
 local base = 3
 if not r[4] then
@@ -42,7 +38,7 @@ for i = 1, 8 do
 end
 local plan = s[1]
 if not plan then
-  return all({'FORBIDDEN'})
+  return {0}
 end
 local created = r[3]
 
@@ -121,18 +117,18 @@ end
 
 -- Each request in order: throttle first (a throttled request uses no quota), then quota (a
 -- request over quota uses no token).
-local replies, allowed = {}, 0
-local burst_s = tostring(burst or -1)
+local replies, allowed = {1, id, plan, burst or -1, limit, to_end}, 0
+local row = 7
 for i = 1, n do
   if burst and tokens < 1 then
     local wait = 1
     if rate > 0 then
       wait = math.max(1, math.ceil((1 - tokens) / rate))
     end
-    replies[i] = {'THROTTLED', id, plan, burst_s, '0', tostring(wait), '-1', '-1', '0', tostring(wait)}
+    replies[row], replies[row + 1], replies[row + 2], replies[row + 3] = 2, 0, wait, -1
   elseif limit >= 0 and used + 1 > limit then
-    replies[i] = {'QUOTA_EXCEEDED', id, plan, burst_s, tostring(math.floor(math.max(tokens, 0))), '0',
-      tostring(limit), '0', tostring(to_end), tostring(math.max(1, to_end))}
+    replies[row], replies[row + 1], replies[row + 2], replies[row + 3] =
+      3, math.floor(math.max(tokens, 0)), 0, 0
   else
     local to_full = 0
     if burst then
@@ -148,9 +144,10 @@ for i = 1, n do
       remaining = limit - used
     end
     allowed = allowed + 1
-    replies[i] = {'ALLOWED', id, plan, burst_s, tostring(math.floor(math.max(tokens, 0))), tostring(to_full),
-      tostring(limit), tostring(remaining), tostring(to_end), '0'}
+    replies[row], replies[row + 1], replies[row + 2], replies[row + 3] =
+      1, math.floor(math.max(tokens, 0)), to_full, remaining
   end
+  row = row + 4
 end
 
 -- Writes, once for the whole batch, only for what was allowed.

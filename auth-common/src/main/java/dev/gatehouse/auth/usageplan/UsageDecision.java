@@ -1,6 +1,8 @@
 package dev.gatehouse.auth.usageplan;
 
 import io.vertx.mutiny.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The outcome of the usage-plan check for one request, with what the rate-limit headers need.
@@ -41,32 +43,74 @@ public record UsageDecision(
         return new UsageDecision(outcome, keyId, plan, -1, -1, 0, -1, -1, 0, 0);
     }
 
-    /** Parses the replies of {@code usage-plan-decide.lua}, one per request of the batch. */
-    static java.util.List<UsageDecision> fromBatch(Response replies) {
-        java.util.List<UsageDecision> decisions = new java.util.ArrayList<>(replies.size());
-        for (Response reply : replies) {
-            decisions.add(fromScript(reply));
+    /**
+     * Parses the reply of {@code usage-plan-decide.lua} for a batch of {@code requests}: one
+     * decision per request, in order.
+     */
+    static List<UsageDecision> fromBatch(Response reply, int requests) {
+        List<UsageDecision> decisions = new ArrayList<>(requests);
+        if (reply.get(0).toInteger() == 0) {
+            UsageDecision forbidden = of(Outcome.FORBIDDEN);
+            for (int i = 0; i < requests; i++) {
+                decisions.add(forbidden);
+            }
+            return decisions;
+        }
+        String keyId = reply.get(1).toString();
+        String plan = reply.get(2).toString();
+        int burst = reply.get(3).toInteger();
+        long limit = reply.get(4).toLong();
+        long toPeriodEnd = reply.get(5).toLong();
+        for (int row = 6; row + 3 < reply.size() && decisions.size() < requests; row += 4) {
+            long tokens = reply.get(row + 1).toLong();
+            long seconds = reply.get(row + 2).toLong();
+            long remaining = reply.get(row + 3).toLong();
+            decisions.add(
+                    switch (reply.get(row).toInteger()) {
+                        case 1 ->
+                                new UsageDecision(
+                                        Outcome.ALLOWED,
+                                        keyId,
+                                        plan,
+                                        burst,
+                                        tokens,
+                                        seconds,
+                                        limit,
+                                        remaining,
+                                        toPeriodEnd,
+                                        0);
+                        // A throttled request is decided before its quota: none is reported.
+                        case 2 ->
+                                new UsageDecision(
+                                        Outcome.THROTTLED,
+                                        keyId,
+                                        plan,
+                                        burst,
+                                        0,
+                                        seconds,
+                                        -1,
+                                        -1,
+                                        0,
+                                        seconds);
+                        default ->
+                                new UsageDecision(
+                                        Outcome.QUOTA_EXCEEDED,
+                                        keyId,
+                                        plan,
+                                        burst,
+                                        tokens,
+                                        0,
+                                        limit,
+                                        0,
+                                        toPeriodEnd,
+                                        Math.max(1, toPeriodEnd));
+                    });
+        }
+        if (decisions.size() != requests) {
+            throw new IllegalStateException(
+                    "usage-plan-decide.lua decided " + decisions.size() + " of " + requests);
         }
         return decisions;
-    }
-
-    /** Parses one reply of {@code usage-plan-decide.lua}. */
-    static UsageDecision fromScript(Response reply) {
-        Outcome outcome = Outcome.valueOf(reply.get(0).toString());
-        if (reply.size() == 1) {
-            return of(outcome);
-        }
-        return new UsageDecision(
-                outcome,
-                reply.get(1).toString(),
-                reply.get(2).toString(),
-                (int) Double.parseDouble(reply.get(3).toString()),
-                Long.parseLong(reply.get(4).toString()),
-                Long.parseLong(reply.get(5).toString()),
-                Long.parseLong(reply.get(6).toString()),
-                Long.parseLong(reply.get(7).toString()),
-                Long.parseLong(reply.get(8).toString()),
-                Long.parseLong(reply.get(9).toString()));
     }
 
     public boolean hasThrottle() {

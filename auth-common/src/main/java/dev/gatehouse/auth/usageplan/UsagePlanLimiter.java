@@ -71,7 +71,7 @@ public class UsagePlanLimiter {
                                         .ifNoItem()
                                         .after(timeout)
                                         .fail()
-                                        .map(UsageDecision::fromBatch)
+                                        .map(reply -> UsageDecision.fromBatch(reply, n))
                                         .invoke(circuit::onSuccess))
                 .onFailure()
                 .recoverWithItem(
