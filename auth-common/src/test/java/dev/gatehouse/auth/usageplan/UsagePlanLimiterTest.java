@@ -1,5 +1,8 @@
 package dev.gatehouse.auth.usageplan;
 
+import static dev.gatehouse.auth.usageplan.UsageDecision.Outcome.ALLOWED;
+import static dev.gatehouse.auth.usageplan.UsageDecision.Outcome.QUOTA_EXCEEDED;
+import static dev.gatehouse.auth.usageplan.UsageDecision.Outcome.THROTTLED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +51,68 @@ class UsagePlanLimiterTest extends UsagePlanLimiterContract {
                                                 || d.outcome() == UsageDecision.Outcome.THROTTLED)
                         .count());
         assertTrue(calls200 < 100, "200 concurrent decisions took " + calls200 + " script calls");
+    }
+
+    @Test
+    void eachRequestOfABatchGetsItsOwnFiguresInOrder() {
+        clearCounters();
+        List<UsageDecision> throttle = decideTogether("Burst3KeyValueForTests0001", 6);
+        // Burst 3, 0.5 tokens/s, starts full: three pass (2, 1, 0 left), three wait for a token.
+        assertEquals(
+                List.of(ALLOWED, ALLOWED, ALLOWED, THROTTLED, THROTTLED, THROTTLED),
+                throttle.stream().map(UsageDecision::outcome).toList());
+        assertEquals(
+                List.of(2L, 1L, 0L, 0L, 0L, 0L),
+                throttle.stream().map(UsageDecision::tokensLeft).toList());
+        assertEquals(List.of(2L, 4L, 6L), secondsToFull(throttle.subList(0, 3)));
+        for (UsageDecision throttled : throttle.subList(3, 6)) {
+            assertEquals(2, throttled.retryAfterSeconds(), throttled.toString());
+            assertEquals(2, throttled.secondsToFull(), throttled.toString());
+            assertEquals(3, throttled.burstLimit(), throttled.toString());
+            assertEquals(-1, throttled.quotaLimit(), "a throttled request reports no quota");
+        }
+
+        List<UsageDecision> quota = decideTogether("Quota5KeyValueForTests0001", 5);
+        // Limit 5 less the offset 2 in the key's first month: three pass (2, 1, 0 left).
+        assertEquals(
+                List.of(ALLOWED, ALLOWED, ALLOWED, QUOTA_EXCEEDED, QUOTA_EXCEEDED),
+                quota.stream().map(UsageDecision::outcome).toList());
+        assertEquals(
+                List.of(2L, 1L, 0L, 0L, 0L),
+                quota.stream().map(UsageDecision::quotaRemaining).toList());
+        for (UsageDecision decision : quota) {
+            assertEquals(3, decision.quotaLimit(), decision.toString());
+            assertEquals(-1, decision.burstLimit(), "no throttle in this plan");
+            assertEquals(quota.get(0).keyId(), decision.keyId());
+            assertTrue(decision.keyId().matches("[a-z0-9]{10}"), decision.keyId());
+            assertEquals("quota5", decision.plan());
+        }
+        UsageDecision exceeded = quota.get(4);
+        assertTrue(exceeded.secondsToPeriodEnd() > 0, exceeded.toString());
+        assertEquals(exceeded.secondsToPeriodEnd(), exceeded.retryAfterSeconds());
+        assertEquals(0, quota.get(0).retryAfterSeconds());
+    }
+
+    /** {@code n} decisions for one key submitted at once: a first call, then one batch. */
+    private List<UsageDecision> decideTogether(String key, int n) {
+        List<Uni<UsageDecision>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(limiter.decide(key, "/batch/GET"));
+        }
+        return Uni.join().all(calls).andFailFast().await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static List<Long> secondsToFull(List<UsageDecision> decisions) {
+        return decisions.stream().map(UsageDecision::secondsToFull).toList();
+    }
+
+    /** Buckets and quota counters start over; key records stay. */
+    private void clearCounters() {
+        for (String pattern : List.of("*:tb:*", "*:q:*")) {
+            for (String key : redis.key().keys(pattern)) {
+                redis.key().del(key);
+            }
+        }
     }
 
     private long scriptCalls() {
