@@ -20,11 +20,23 @@ final class DecisionBatches {
     /** Most requests decided by one script call. */
     static final int MAX_BATCH = 64;
 
+    /**
+     * A second call for the same key and route goes out, rather than waiting for the first, once
+     * this many requests wait: a long queue then costs one round trip, not two.
+     */
+    static final int SECOND_CALL_AT = 8;
+
     private final Map<String, Batch> batches = new ConcurrentHashMap<>();
 
     private static final class Batch {
         final List<UniEmitter<? super UsageDecision>> waiting = new ArrayList<>();
-        boolean inFlight;
+        int inFlight;
+
+        /** Whether what waits may go now (the caller holds the lock). */
+        boolean mayCall() {
+            return !waiting.isEmpty()
+                    && (inFlight == 0 || (inFlight == 1 && waiting.size() >= SECOND_CALL_AT));
+        }
     }
 
     /**
@@ -38,8 +50,8 @@ final class DecisionBatches {
                             List<UniEmitter<? super UsageDecision>> sending = null;
                             synchronized (batch) {
                                 batch.waiting.add(emitter);
-                                if (!batch.inFlight) {
-                                    batch.inFlight = true;
+                                if (batch.mayCall()) {
+                                    batch.inFlight++;
                                     sending = take(batch);
                                 }
                             }
@@ -78,13 +90,17 @@ final class DecisionBatches {
             String batchKey, Batch batch, Function<Integer, Uni<List<UsageDecision>>> call) {
         List<UniEmitter<? super UsageDecision>> sending;
         synchronized (batch) {
-            if (batch.waiting.isEmpty()) {
-                batch.inFlight = false;
+            batch.inFlight--;
+            if (batch.waiting.isEmpty() && batch.inFlight == 0) {
                 // Idle batches are dropped, so unknown keys cannot grow the map. A request that
                 // found this batch just before still works: it sends its own call.
                 batches.remove(batchKey, batch);
                 return;
             }
+            if (!batch.mayCall()) {
+                return;
+            }
+            batch.inFlight++;
             sending = take(batch);
         }
         send(batchKey, batch, sending, call);
