@@ -30,7 +30,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestsTest {
 
-    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath();
+    static final Path ROOT = RenderedManifests.ROOT;
     static final Set<String> SERVICES = RenderedManifests.SERVICES;
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(KEY|SECRET|PASSWORD|TOKEN).*");
 
@@ -51,11 +50,7 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void render() throws Exception {
-        // .ci/run installs kubectl (a Debian package); a machine without it cannot render.
-        Assumptions.assumeTrue(
-                RenderedManifests.kubectlAvailable(),
-                "kubectl is not installed (apt-get install kubectl): cannot render deploy/k8s");
-        k8s = RenderedManifests.of(ROOT.resolve("deploy/k8s"));
+        k8s = RenderedManifests.suite();
     }
 
     static <T extends HasMetadata> List<T> all(Class<T> type) {

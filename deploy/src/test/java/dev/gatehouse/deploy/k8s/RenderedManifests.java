@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.yaml.snakeyaml.Yaml;
 
 /** {@code kubectl kustomize deploy/k8s}, as fabric8 Kubernetes model objects. */
@@ -57,6 +58,25 @@ final class RenderedManifests {
     /** Renders the kustomization in {@code dir} and parses every object. */
     static RenderedManifests of(Path dir) throws IOException, InterruptedException {
         return new RenderedManifests(render(dir));
+    }
+
+    /** The repository's root (the deploy module's parent unless {@code gatehouse.root} says). */
+    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath();
+
+    private static RenderedManifests suite;
+
+    /**
+     * deploy/k8s rendered once for every test class; skips the calling class where kubectl is
+     * missing ({@code .ci/run} installs it, a Debian package).
+     */
+    static synchronized RenderedManifests suite() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(
+                kubectlAvailable(),
+                "kubectl is not installed (apt-get install kubectl): cannot render deploy/k8s");
+        if (suite == null) {
+            suite = of(ROOT.resolve("deploy/k8s"));
+        }
+        return suite;
     }
 
     /** The rendered YAML, as {@code kubectl apply -k} would send it. */

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +35,7 @@ class ServiceWiringTest {
 
     @BeforeAll
     static void render() throws Exception {
-        Assumptions.assumeTrue(
-                RenderedManifests.kubectlAvailable(),
-                "kubectl is not installed (apt-get install kubectl): cannot render deploy/k8s");
-        k8s = RenderedManifests.of(KubernetesManifestsTest.ROOT.resolve("deploy/k8s"));
+        k8s = RenderedManifests.suite();
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +46,7 @@ class SuiteConfigurationTest {
 
     @BeforeAll
     static void render() throws Exception {
-        Assumptions.assumeTrue(
-                RenderedManifests.kubectlAvailable(),
-                "kubectl is not installed (apt-get install kubectl): cannot render deploy/k8s");
-        k8s = RenderedManifests.of(ROOT.resolve("deploy/k8s"));
+        k8s = RenderedManifests.suite();
         suite = k8s.generatedConfigMap("gatehouse-suite");
         String config =
                 RenderedManifests.env(k8s.container("stores-service"), "GATEHOUSE_CONFIG")
