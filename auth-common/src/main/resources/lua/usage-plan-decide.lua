@@ -158,7 +158,9 @@ if allowed > 0 then
     end
   end
   if burst then
-    redis.call('HSET', bucket, 'tokens', tostring(tokens), 'ts', tostring(now_us))
+    -- tostring keeps 14 digits: a timestamp in microseconds would lose its last two.
+    redis.call('HSET', bucket, 'tokens', string.format('%.17g', tokens), 'ts',
+      string.format('%.0f', now_us))
     if rate > 0 then
       redis.call('PEXPIRE', bucket, math.ceil(burst / rate * 1000) + 1000)
     else

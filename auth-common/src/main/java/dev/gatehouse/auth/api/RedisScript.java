@@ -3,6 +3,7 @@ package dev.gatehouse.auth.api;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A Lua script run with EVALSHA, falling back to EVAL (which also caches it) when the server
@@ -46,9 +48,15 @@ public final class RedisScript {
 
     /** Runs the script in one round trip (two only the first time a server sees it). */
     public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
-        return redis.execute(Command.EVALSHA, arguments(sha1, keys, args))
+        return run(request -> redis.getRedis().send(request), keys, args);
+    }
+
+    /** Runs the script through {@code send}, e.g. a connection of the caller's own. */
+    public Uni<Response> run(
+            Function<Request, Uni<Response>> send, List<String> keys, List<String> args) {
+        return send.apply(request(Command.EVALSHA, sha1, keys, args))
                 .onFailure(RedisScript::isNoScript)
-                .recoverWithUni(() -> redis.execute(Command.EVAL, arguments(source, keys, args)));
+                .recoverWithUni(() -> send.apply(request(Command.EVAL, source, keys, args)));
     }
 
     public String name() {
@@ -59,18 +67,16 @@ public final class RedisScript {
         return sha1;
     }
 
-    private static String[] arguments(String script, List<String> keys, List<String> args) {
-        String[] all = new String[2 + keys.size() + args.size()];
-        all[0] = script;
-        all[1] = Integer.toString(keys.size());
-        int i = 2;
+    private static Request request(
+            Command command, String script, List<String> keys, List<String> args) {
+        Request request = Request.cmd(command).arg(script).arg(keys.size());
         for (String key : keys) {
-            all[i++] = key;
+            request.arg(key);
         }
         for (String arg : args) {
-            all[i++] = arg;
+            request.arg(arg);
         }
-        return all;
+        return request;
     }
 
     private static boolean isNoScript(Throwable failure) {

@@ -1,19 +1,23 @@
 package dev.gatehouse.auth.usageplan;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Coalesces concurrent decisions for the same key and route into one script call: while a call for
  * a (key, route) is in flight, later requests for it wait, and all of them go together in the next
  * call, where the script decides them one after the other (exactly as separate calls would). An
- * idle key's request is sent at once, so batching adds no latency without load, and under load a
- * hot key costs one Redis round trip per batch instead of per request.
+ * idle key's call goes out through {@code dispatch}: on an event loop, at the end of the loop's
+ * current turn, so the requests that loop has just read from other connections join it (the wait is
+ * microseconds, not a timer); elsewhere at once. Under load a hot key costs one Redis round trip
+ * per batch instead of per request.
  */
 final class DecisionBatches {
 
@@ -29,42 +33,93 @@ final class DecisionBatches {
     private final Map<String, Batch> batches = new ConcurrentHashMap<>();
 
     private static final class Batch {
-        final List<UniEmitter<? super UsageDecision>> waiting = new ArrayList<>();
+        final List<BiConsumer<UsageDecision, Throwable>> waiting = new ArrayList<>();
         int inFlight;
+        boolean dispatched;
 
         /** Whether what waits may go now (the caller holds the lock). */
         boolean mayCall() {
             return !waiting.isEmpty()
+                    && !dispatched
                     && (inFlight == 0 || (inFlight == 1 && waiting.size() >= SECOND_CALL_AT));
         }
     }
 
-    /**
-     * @param call decides {@code n} requests in one round trip, returning one decision each
-     */
     Uni<UsageDecision> submit(String batchKey, Function<Integer, Uni<List<UsageDecision>>> call) {
         return Uni.createFrom()
                 .emitter(
-                        emitter -> {
-                            Batch batch = batches.computeIfAbsent(batchKey, k -> new Batch());
-                            List<UniEmitter<? super UsageDecision>> sending = null;
-                            synchronized (batch) {
-                                batch.waiting.add(emitter);
-                                if (batch.mayCall()) {
-                                    batch.inFlight++;
-                                    sending = take(batch);
-                                }
-                            }
-                            if (sending != null) {
-                                send(batchKey, batch, sending, call);
-                            }
-                        });
+                        emitter ->
+                                submit(
+                                        batchKey,
+                                        call,
+                                        Runnable::run,
+                                        (decision, failure) -> {
+                                            if (failure == null) {
+                                                emitter.complete(decision);
+                                            } else {
+                                                emitter.fail(failure);
+                                            }
+                                        }));
+    }
+
+    /**
+     * @param call decides {@code n} requests in one round trip, returning one decision each
+     * @param dispatch runs the call of an idle key
+     * @param then receives the decision or the failure, on the thread that read the reply
+     */
+    void submit(
+            String batchKey,
+            Function<Integer, Uni<List<UsageDecision>>> call,
+            Executor dispatch,
+            BiConsumer<UsageDecision, Throwable> then) {
+        Batch batch = batches.computeIfAbsent(batchKey, k -> new Batch());
+        List<BiConsumer<UsageDecision, Throwable>> sending = null;
+        boolean idle = false;
+        synchronized (batch) {
+            batch.waiting.add(then);
+            if (batch.mayCall()) {
+                idle = batch.inFlight == 0;
+                if (idle) {
+                    batch.dispatched = true;
+                } else {
+                    batch.inFlight++;
+                    sending = take(batch);
+                }
+            }
+        }
+        if (idle) {
+            dispatch(batchKey, batch, call, dispatch);
+        } else if (sending != null) {
+            send(batchKey, batch, sending, call);
+        }
+    }
+
+    private void dispatch(
+            String batchKey,
+            Batch batch,
+            Function<Integer, Uni<List<UsageDecision>>> call,
+            Executor dispatch) {
+        Runnable go =
+                () -> {
+                    List<BiConsumer<UsageDecision, Throwable>> sending;
+                    synchronized (batch) {
+                        batch.dispatched = false;
+                        batch.inFlight++;
+                        sending = take(batch);
+                    }
+                    send(batchKey, batch, sending, call);
+                };
+        try {
+            dispatch.execute(go);
+        } catch (RejectedExecutionException e) {
+            go.run(); // the loop is shutting down: answer now rather than never
+        }
     }
 
     private void send(
             String batchKey,
             Batch batch,
-            List<UniEmitter<? super UsageDecision>> sending,
+            List<BiConsumer<UsageDecision, Throwable>> sending,
             Function<Integer, Uni<List<UsageDecision>>> call) {
         Uni<List<UsageDecision>> decided;
         try {
@@ -76,19 +131,19 @@ final class DecisionBatches {
                 .with(
                         decisions -> {
                             for (int i = 0; i < sending.size(); i++) {
-                                sending.get(i).complete(decisions.get(i));
+                                sending.get(i).accept(decisions.get(i), null);
                             }
                             next(batchKey, batch, call);
                         },
                         failure -> {
-                            sending.forEach(emitter -> emitter.fail(failure));
+                            sending.forEach(waiter -> waiter.accept(null, failure));
                             next(batchKey, batch, call);
                         });
     }
 
     private void next(
             String batchKey, Batch batch, Function<Integer, Uni<List<UsageDecision>>> call) {
-        List<UniEmitter<? super UsageDecision>> sending;
+        List<BiConsumer<UsageDecision, Throwable>> sending;
         synchronized (batch) {
             batch.inFlight--;
             if (batch.waiting.isEmpty() && batch.inFlight == 0) {
@@ -106,9 +161,9 @@ final class DecisionBatches {
         send(batchKey, batch, sending, call);
     }
 
-    private static List<UniEmitter<? super UsageDecision>> take(Batch batch) {
+    private static List<BiConsumer<UsageDecision, Throwable>> take(Batch batch) {
         int n = Math.min(MAX_BATCH, batch.waiting.size());
-        List<UniEmitter<? super UsageDecision>> taken =
+        List<BiConsumer<UsageDecision, Throwable>> taken =
                 new ArrayList<>(batch.waiting.subList(0, n));
         batch.waiting.subList(0, n).clear();
         return taken;

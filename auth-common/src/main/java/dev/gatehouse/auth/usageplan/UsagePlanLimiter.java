@@ -7,11 +7,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Decides whether a request with a given API key may proceed: one EVALSHA of {@code
@@ -25,7 +28,7 @@ public class UsagePlanLimiter {
     private static final RedisScript DECIDE =
             RedisScript.fromClasspath("lua/usage-plan-decide.lua");
 
-    private final ReactiveRedisDataSource redis;
+    private final EventLoopConnections redis;
     private final ApiKeyDirectory directory;
     private final UsagePlanCatalog catalog;
     private final String api;
@@ -41,7 +44,7 @@ public class UsagePlanLimiter {
             ApiKeyDirectory directory,
             UsagePlanCatalog catalog,
             MeteringConfig config) {
-        this.redis = redis;
+        this.redis = new EventLoopConnections(redis.getRedis());
         this.directory = directory;
         this.catalog = catalog;
         this.api = config.apiName();
@@ -59,38 +62,64 @@ public class UsagePlanLimiter {
      * {@code /path/METHOD}.
      */
     public Uni<UsageDecision> decide(String keyValue, String methodKey) {
-        String sha256 = ApiKeyHash.sha256(keyValue);
-        if (!circuit.allowsCall()) {
-            return Uni.createFrom().item(() -> withoutRedis(sha256));
-        }
-        List<String> keys = List.of(UsageKeys.record(sha256));
-        return batches.submit(
-                        sha256 + '|' + methodKey + '|' + eventLoop(),
-                        n ->
-                                DECIDE.run(redis, keys, arguments(methodKey, n))
-                                        .ifNoItem()
-                                        .after(timeout)
-                                        .fail()
-                                        .map(reply -> UsageDecision.fromBatch(reply, n))
-                                        .invoke(circuit::onSuccess))
-                .onFailure()
-                .recoverWithItem(
-                        failure -> {
-                            circuit.onFailure();
-                            Log.warnf(
-                                    "usage plan check failed (%s); applying the plan's"
-                                            + " Redis-unavailable policy",
-                                    failure.toString());
-                            return withoutRedis(sha256);
-                        });
+        return Uni.createFrom()
+                .emitter(
+                        emitter ->
+                                decide(
+                                        keyValue,
+                                        methodKey,
+                                        (decision, failure) -> {
+                                            if (failure == null) {
+                                                emitter.complete(decision);
+                                            } else {
+                                                emitter.fail(failure);
+                                            }
+                                        }));
     }
 
     /**
-     * Batches are kept per event loop: the reply then completes every waiting request on its own
-     * thread, with no hand-over between loops. Callers off the event loops share one batch.
+     * The same, for the request path: {@code then} receives the decision (Redis failures are
+     * already turned into the plan's outage decision) on the event loop that read the reply, with
+     * no reactive pipeline per request.
      */
-    private static String eventLoop() {
-        return Context.isOnEventLoopThread() ? Long.toString(Thread.currentThread().getId()) : "";
+    public void decide(
+            String keyValue, String methodKey, BiConsumer<UsageDecision, Throwable> then) {
+        String sha256 = ApiKeyHash.sha256(keyValue);
+        if (!circuit.allowsCall()) {
+            then.accept(withoutRedis(sha256), null);
+            return;
+        }
+        List<String> keys = List.of(UsageKeys.record(sha256));
+        // Batches are kept per event loop (the batch key names the loop's thread): the reply then
+        // completes every waiting request on its own thread, with no hand-over between loops.
+        // Callers off the event loops share one batch.
+        Context loop = Context.isOnEventLoopThread() ? Vertx.currentContext() : null;
+        batches.submit(
+                sha256
+                        + '|'
+                        + methodKey
+                        + '|'
+                        + (loop == null ? "" : Thread.currentThread().getId()),
+                n ->
+                        DECIDE.run(
+                                        request -> redis.send(request, timeout),
+                                        keys,
+                                        arguments(methodKey, n))
+                                .map(reply -> UsageDecision.fromBatch(reply, n))
+                                .invoke(circuit::onSuccess)
+                                .onFailure()
+                                .recoverWithItem(failure -> withoutRedis(sha256, failure, n)),
+                loop == null ? Runnable::run : task -> loop.runOnContext(ignored -> task.run()),
+                then);
+    }
+
+    /** One failed call, however many requests it decided, counts once towards the circuit. */
+    private List<UsageDecision> withoutRedis(String sha256, Throwable failure, int requests) {
+        circuit.onFailure();
+        Log.warnf(
+                "usage plan check failed (%s); applying the plan's Redis-unavailable policy",
+                failure.toString());
+        return Collections.nCopies(requests, withoutRedis(sha256));
     }
 
     /**

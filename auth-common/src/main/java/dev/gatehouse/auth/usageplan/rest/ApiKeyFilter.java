@@ -7,7 +7,6 @@ import dev.gatehouse.auth.usageplan.UsageMetrics;
 import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
 import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * Applies {@code @ApiKeyRequired}: the API key check and usage plan (throttle, quota) run after the
@@ -44,49 +44,66 @@ public class ApiKeyFilter {
         this.metrics = metrics;
     }
 
+    /**
+     * Suspends the request while Redis decides and resumes it from the reply, without a reactive
+     * pipeline per request: this runs on every keyed request.
+     */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Response> check(ContainerRequestContext request, ResourceInfo resource) {
+    public void check(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
         Optional<String> resourcePath =
                 methodKeys.resourcePath(resource.getResourceClass(), resource.getResourceMethod());
         if (resourcePath.isEmpty() || !config.enabled()) {
-            return Uni.createFrom().nullItem();
+            return;
         }
         String methodKey = resourcePath.get() + "/" + request.getMethod();
         Optional<String> key = ApiKeyHeader.read(request.getHeaders().get(ApiKeyHeader.NAME));
         if (key.isEmpty()) {
             metrics.record(UsageDecision.of(UsageDecision.Outcome.FORBIDDEN));
-            return Uni.createFrom().item(GatewayResponses.of(GatewayResponseType.INVALID_API_KEY));
+            request.abortWith(GatewayResponses.of(GatewayResponseType.INVALID_API_KEY));
+            return;
         }
-        return limiter()
-                .decide(key.get(), methodKey)
-                .map(
-                        decision -> {
-                            metrics.record(decision);
-                            request.setProperty(METHOD_KEY, methodKey);
-                            return switch (decision.outcome()) {
-                                case ALLOWED -> {
-                                    request.setProperty(DECISION, decision);
-                                    yield null;
-                                }
-                                case SERVED_WITHOUT_LIMITS -> null;
-                                case FORBIDDEN ->
-                                        GatewayResponses.of(GatewayResponseType.INVALID_API_KEY);
-                                case UNAVAILABLE ->
-                                        GatewayResponses.of(
-                                                GatewayResponseType.SERVICE_UNAVAILABLE);
-                                case THROTTLED ->
-                                        withHeaders(
-                                                GatewayResponses.of(GatewayResponseType.THROTTLED),
-                                                decision,
-                                                methodKey);
-                                case QUOTA_EXCEEDED ->
-                                        withHeaders(
-                                                GatewayResponses.of(
-                                                        GatewayResponseType.QUOTA_EXCEEDED),
-                                                decision,
-                                                methodKey);
-                            };
+        request.suspend();
+        limiter()
+                .decide(
+                        key.get(),
+                        methodKey,
+                        (decision, failure) -> {
+                            if (failure != null) {
+                                request.resume(failure);
+                                return;
+                            }
+                            Response refusal = apply(request, decision, methodKey);
+                            if (refusal != null) {
+                                request.abortWith(refusal);
+                            }
+                            request.resume();
                         });
+    }
+
+    /** Records the decision; the response that refuses the request, or null to let it through. */
+    private Response apply(
+            ContainerRequestContext request, UsageDecision decision, String methodKey) {
+        metrics.record(decision);
+        request.setProperty(METHOD_KEY, methodKey);
+        return switch (decision.outcome()) {
+            case ALLOWED -> {
+                request.setProperty(DECISION, decision);
+                yield null;
+            }
+            case SERVED_WITHOUT_LIMITS -> null;
+            case FORBIDDEN -> GatewayResponses.of(GatewayResponseType.INVALID_API_KEY);
+            case UNAVAILABLE -> GatewayResponses.of(GatewayResponseType.SERVICE_UNAVAILABLE);
+            case THROTTLED ->
+                    withHeaders(
+                            GatewayResponses.of(GatewayResponseType.THROTTLED),
+                            decision,
+                            methodKey);
+            case QUOTA_EXCEEDED ->
+                    withHeaders(
+                            GatewayResponses.of(GatewayResponseType.QUOTA_EXCEEDED),
+                            decision,
+                            methodKey);
+        };
     }
 
     @ServerResponseFilter
