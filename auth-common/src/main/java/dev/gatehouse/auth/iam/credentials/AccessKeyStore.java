@@ -67,6 +67,15 @@ public class AccessKeyStore {
                 .recoverWithItem(failure -> Optional.of(cached.key()));
     }
 
+    /** The key when it is in memory and fresh, so no Redis call is needed; otherwise empty. */
+    public Optional<AccessKey> cached(String accessKeyId) {
+        Cached cached = cache.get(accessKeyId);
+        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheTtlNanos) {
+            return Optional.of(cached.key());
+        }
+        return Optional.empty();
+    }
+
     /** Keeps a record this instance just wrote or provisioned, so lookups start warm. */
     void remember(String accessKeyId, Optional<AccessKey> found) {
         if (found.isPresent()) {

@@ -3,10 +3,10 @@ package dev.gatehouse.auth.iam.rest;
 import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.auth.gateway.lambda.ApiGatewayAuthorizers;
 import dev.gatehouse.auth.iam.IamAuthorizer;
+import dev.gatehouse.auth.iam.IamOutcome;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.sigv4.SignedRequest;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * Applies {@code @AwsIamRequired}: authentication comes first (priority AUTHENTICATION, before the
@@ -40,43 +41,52 @@ public class AwsIamFilter {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Response> authenticate(
-            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
+    public void authenticate(
+            ResteasyReactiveContainerRequestContext context,
+            ResourceInfo resource,
+            HttpServerRequest http)
+            throws IOException {
         // Quarkus REST runs every readBody filter after all the others (the API key check
         // included), so only routes that need their body hashed wait for it.
-        if (resource.getResourceMethod() == null
-                || routes.readsBody(resource.getResourceMethod())) {
-            return Uni.createFrom().nullItem();
+        if (resource.getResourceMethod() != null
+                && !routes.readsBody(resource.getResourceMethod())) {
+            authenticateRequest(context, resource, http);
         }
-        return authenticateRequest(context, resource, http);
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, readBody = true)
-    public Uni<Response> authenticateWithBody(
-            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
-        if (resource.getResourceMethod() == null
-                || !routes.readsBody(resource.getResourceMethod())) {
-            return Uni.createFrom().nullItem();
+    public void authenticateWithBody(
+            ResteasyReactiveContainerRequestContext context,
+            ResourceInfo resource,
+            HttpServerRequest http)
+            throws IOException {
+        if (resource.getResourceMethod() != null
+                && routes.readsBody(resource.getResourceMethod())) {
+            authenticateRequest(context, resource, http);
         }
-        return authenticateRequest(context, resource, http);
     }
 
-    private Uni<Response> authenticateRequest(
-            ContainerRequestContext context, ResourceInfo resource, HttpServerRequest http) {
+    /**
+     * Decides at once when the caller's key is in memory (the usual case); only a key that must be
+     * read from Redis suspends the request. No reactive pipeline on the usual path.
+     */
+    private void authenticateRequest(
+            ResteasyReactiveContainerRequestContext context,
+            ResourceInfo resource,
+            HttpServerRequest http)
+            throws IOException {
         if (!config.enabled()
                 || !routes.protects(resource.getResourceClass(), resource.getResourceMethod())) {
-            return Uni.createFrom().nullItem();
+            return;
         }
         if (gateway.enabled()) {
-            return Uni.createFrom().item(gateway.acceptIam(context, http));
+            Response refusal = gateway.acceptIam(context, http);
+            if (refusal != null) {
+                context.abortWith(refusal);
+            }
+            return;
         }
-        byte[] body;
-        try {
-            body = body(context, resource);
-        } catch (IOException e) {
-            return Uni.createFrom().failure(e);
-        }
-        SignedRequest signed = VertxSignedRequests.of(http, body);
+        SignedRequest signed = VertxSignedRequests.of(http, body(context, resource));
         String resourceArn =
                 "arn:aws:execute-api:"
                         + config.region()
@@ -96,16 +106,29 @@ public class AwsIamFilter {
                         resourceArn,
                         VertxSignedRequests.sourceIp(http),
                         http.isSSL());
-        return authorizer()
+        IamOutcome known = authorizer().authorizeFromMemory(request);
+        if (known != null) {
+            apply(context, known);
+            return;
+        }
+        context.suspend();
+        authorizer()
                 .authorize(request)
-                .map(
+                .subscribe()
+                .with(
                         outcome -> {
-                            if (outcome.allowed()) {
-                                context.setProperty(RequestIdentity.PROPERTY, outcome.identity());
-                                return null;
-                            }
-                            return outcome.rejection().toResponse();
-                        });
+                            apply(context, outcome);
+                            context.resume();
+                        },
+                        context::resume);
+    }
+
+    private static void apply(ContainerRequestContext context, IamOutcome outcome) {
+        if (outcome.allowed()) {
+            context.setProperty(RequestIdentity.PROPERTY, outcome.identity());
+        } else {
+            context.abortWith(outcome.rejection().toResponse());
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ public class ApiKeyFilter {
     private static final String METHOD_KEY = ApiKeyFilter.class.getName() + ".methodKey";
 
     private final MethodKeys methodKeys = new MethodKeys();
+    private final RateLimitHeaders rateLimitHeaders = new RateLimitHeaders();
     private final MeteringConfig config;
     private final Instance<UsagePlanLimiter> limiter;
     private final Instance<UsagePlanCatalog> catalog;
@@ -116,7 +117,7 @@ public class ApiKeyFilter {
                     .plan(decision.plan())
                     .ifPresent(
                             plan ->
-                                    RateLimitHeaders.write(
+                                    rateLimitHeaders.write(
                                             response.getHeaders(),
                                             decision,
                                             plan,
@@ -153,7 +154,7 @@ public class ApiKeyFilter {
                 .plan(decision.plan())
                 .ifPresent(
                         plan ->
-                                RateLimitHeaders.write(
+                                rateLimitHeaders.write(
                                         response.getHeaders(), decision, plan, methodKey));
         return response;
     }

@@ -5,9 +5,9 @@ import dev.gatehouse.auth.usageplan.ThrottleSettings;
 import dev.gatehouse.auth.usageplan.UsageDecision;
 import dev.gatehouse.auth.usageplan.UsagePlan;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The IETF {@code RateLimit-Policy} and {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-
@@ -16,43 +16,76 @@ import java.util.Optional;
  */
 final class RateLimitHeaders {
 
-    private RateLimitHeaders() {}
+    /** A policy changes only with configuration, so its field value is built once per instance. */
+    private record PolicyOf(String plan, String methodKey, int burstLimit, long quotaLimit) {}
 
-    static void write(
+    private final Map<PolicyOf, String> policies = new ConcurrentHashMap<>();
+
+    void write(
             MultivaluedMap<String, Object> headers,
             UsageDecision decision,
             UsagePlan plan,
             String methodKey) {
-        List<String> policies = new ArrayList<>();
-        List<String> limits = new ArrayList<>();
-        if (decision.hasThrottle()) {
-            double rate = throttleOf(plan, methodKey).map(ThrottleSettings::rateLimit).orElse(0.0);
-            long window =
-                    rate > 0 ? Math.max(1, (long) Math.ceil(decision.burstLimit() / rate)) : 86_400;
-            policies.add("\"throttle\";q=" + decision.burstLimit() + ";w=" + window);
-            limits.add(
-                    "\"throttle\";r="
-                            + decision.tokensLeft()
-                            + ";t="
-                            + Math.max(0, decision.secondsToFull()));
-        }
-        if (decision.hasQuota()) {
-            QuotaPeriod period = plan.quota().map(q -> q.period()).orElse(QuotaPeriod.MONTH);
-            policies.add("\"quota\";q=" + decision.quotaLimit() + ";w=" + seconds(period));
-            limits.add(
-                    "\"quota\";r="
-                            + Math.max(0, decision.quotaRemaining())
-                            + ";t="
-                            + Math.max(0, decision.secondsToPeriodEnd()));
-        }
-        if (!policies.isEmpty()) {
-            headers.putSingle("RateLimit-Policy", String.join(", ", policies));
-            headers.putSingle("RateLimit", String.join(", ", limits));
+        if (decision.hasThrottle() || decision.hasQuota()) {
+            headers.putSingle(
+                    "RateLimit-Policy",
+                    policies.computeIfAbsent(
+                            new PolicyOf(
+                                    plan.name(),
+                                    methodKey,
+                                    decision.burstLimit(),
+                                    decision.quotaLimit()),
+                            key -> policy(decision, plan, methodKey)));
+            headers.putSingle("RateLimit", limits(decision));
         }
         if (decision.retryAfterSeconds() > 0) {
             headers.putSingle(
                     "Retry-After", Long.toString(Math.max(1, decision.retryAfterSeconds())));
         }
+    }
+
+    private static String policy(UsageDecision decision, UsagePlan plan, String methodKey) {
+        StringBuilder policy = new StringBuilder(64);
+        if (decision.hasThrottle()) {
+            double rate = throttleOf(plan, methodKey).map(ThrottleSettings::rateLimit).orElse(0.0);
+            long window =
+                    rate > 0 ? Math.max(1, (long) Math.ceil(decision.burstLimit() / rate)) : 86_400;
+            policy.append("\"throttle\";q=")
+                    .append(decision.burstLimit())
+                    .append(";w=")
+                    .append(window);
+        }
+        if (decision.hasQuota()) {
+            QuotaPeriod period = plan.quota().map(q -> q.period()).orElse(QuotaPeriod.MONTH);
+            if (!policy.isEmpty()) {
+                policy.append(", ");
+            }
+            policy.append("\"quota\";q=")
+                    .append(decision.quotaLimit())
+                    .append(";w=")
+                    .append(seconds(period));
+        }
+        return policy.toString();
+    }
+
+    private static String limits(UsageDecision decision) {
+        StringBuilder limits = new StringBuilder(64);
+        if (decision.hasThrottle()) {
+            limits.append("\"throttle\";r=")
+                    .append(decision.tokensLeft())
+                    .append(";t=")
+                    .append(Math.max(0, decision.secondsToFull()));
+        }
+        if (decision.hasQuota()) {
+            if (!limits.isEmpty()) {
+                limits.append(", ");
+            }
+            limits.append("\"quota\";r=")
+                    .append(Math.max(0, decision.quotaRemaining()))
+                    .append(";t=")
+                    .append(Math.max(0, decision.secondsToPeriodEnd()));
+        }
+        return limits.toString();
     }
 
     private static Optional<ThrottleSettings> throttleOf(UsagePlan plan, String methodKey) {
