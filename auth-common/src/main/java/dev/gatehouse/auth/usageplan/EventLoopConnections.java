@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A pooled call borrows whichever connection is free, often one whose socket lives on another loop:
  * its reply is then read there and handed back to the caller's loop, a thread wake-up per call.
  * Here the reply is read on the loop that waits for it. Callers off the event loops use the pool. A
- * connection that fails or closes is dropped, and the next call opens a new one.
+ * connection that fails, times out or closes is given back to the pool (which discards a closed
+ * socket; a live one keeps its replies in order), and the loop's next call takes one afresh.
  */
 final class EventLoopConnections {
 
@@ -49,6 +50,8 @@ final class EventLoopConnections {
         Thread loop = Thread.currentThread();
         Pinned pinned = connections.computeIfAbsent(loop, this::open);
         return pinned.ready
+                .onFailure()
+                .invoke(failure -> drop(loop, pinned)) // a failed connect is never kept
                 .chain(c -> c.send(request))
                 .ifNoItem()
                 .after(timeout)
@@ -73,6 +76,11 @@ final class EventLoopConnections {
                                     pinned.connection = c;
                                     c.exceptionHandler(failure -> drop(loop, pinned));
                                     c.endHandler(() -> drop(loop, pinned));
+                                    // Dropped while it was opening (its send timed out): give
+                                    // the connection back rather than hold a pool slot forever.
+                                    if (connections.get(loop) != pinned) {
+                                        pinned.close();
+                                    }
                                 })
                         .memoize()
                         .indefinitely();

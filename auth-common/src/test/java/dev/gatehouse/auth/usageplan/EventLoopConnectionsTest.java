@@ -19,6 +19,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -221,6 +222,29 @@ class EventLoopConnectionsTest {
         // Answered once the pause ends.
         assertEquals("PONG", sendOnLoop(EventLoopConnectionsTest::ping).toString());
         assertEquals(2, counting.connects.get(), "the connection that timed out was dropped");
+    }
+
+    @Test
+    void aConnectionStillOpeningWhenItsSendTimesOutIsGivenBackToThePool() throws Exception {
+        // A pool of one: a connection kept by a dropped loop would starve the loop's next sends.
+        Redis single =
+                Redis.newInstance(
+                        io.vertx.redis.client.Redis.createClient(
+                                vertx,
+                                new RedisOptions()
+                                        .setConnectionString(RedisTestResource.standalone().uri())
+                                        .setMaxPoolSize(1)));
+        connections = new EventLoopConnections(single);
+        RedisTestResource.standalone().call("CLIENT", "PAUSE", "800");
+
+        Throwable failure = failureOnLoop(EventLoopConnectionsTest::ping, Duration.ofMillis(200));
+        assertInstanceOf(io.smallrye.mutiny.TimeoutException.class, failure);
+        Thread.sleep(1_000); // past the pause: the connect that timed out has completed by now
+        assertEquals(
+                "PONG",
+                sendOnLoop(EventLoopConnectionsTest::ping).toString(),
+                "the loop gets the pool's only connection back");
+        single.close();
     }
 
     @Test
