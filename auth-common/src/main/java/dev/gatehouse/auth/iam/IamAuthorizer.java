@@ -9,6 +9,7 @@ import dev.gatehouse.auth.iam.credentials.IamPrincipal;
 import dev.gatehouse.auth.iam.credentials.PrincipalCatalog;
 import dev.gatehouse.auth.iam.policy.AuthorizationRequest;
 import dev.gatehouse.auth.iam.policy.PolicyDecision;
+import dev.gatehouse.auth.iam.policy.PolicyDocument;
 import dev.gatehouse.auth.iam.policy.PolicyEvaluator;
 import dev.gatehouse.auth.sigv4.SigV4Rejection;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
@@ -144,7 +145,9 @@ public class IamAuthorizer {
                         new AuthorizationRequest(
                                 request.action(),
                                 request.resource(),
-                                context(request, owner, key, caller, now)));
+                                readsContext(owner)
+                                        ? context(request, owner, key, caller, now)
+                                        : Map.of()));
         if (decision != PolicyDecision.ALLOW) {
             String message =
                     "User: "
@@ -168,6 +171,15 @@ public class IamAuthorizer {
                         caller,
                         key.arn(),
                         key.accessKeyId()));
+    }
+
+    private static boolean readsContext(IamPrincipal owner) {
+        for (PolicyDocument policy : owner.policies()) {
+            if (policy.readsContext()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Unknown keys and bad tokens get one message (AWS does not say which it was). */

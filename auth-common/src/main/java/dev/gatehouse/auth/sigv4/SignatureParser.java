@@ -2,13 +2,14 @@ package dev.gatehouse.auth.sigv4;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,15 +217,14 @@ final class SignatureParser {
                             + amzDate
                             + "'.");
         }
-        String nowText = AMZ_DATE.format(now);
         if (expiry != null && now.isAfter(expiry)) {
             return SigV4Rejection.invalidSignature(
                     "Signature expired: "
                             + AMZ_DATE.format(expiry)
                             + " is now earlier than "
-                            + nowText
+                            + AMZ_DATE.format(now)
                             + " ("
-                            + nowText
+                            + AMZ_DATE.format(now)
                             + " - 0 min.)");
         }
         if (expiry == null && time.isBefore(now.minus(SKEW))) {
@@ -234,7 +234,7 @@ final class SignatureParser {
                             + " is now earlier than "
                             + AMZ_DATE.format(now.minus(SKEW))
                             + " ("
-                            + nowText
+                            + AMZ_DATE.format(now)
                             + " - 5 min.)");
         }
         if (time.isAfter(now.plus(SKEW))) {
@@ -244,14 +244,17 @@ final class SignatureParser {
                             + " is still later than "
                             + AMZ_DATE.format(now.plus(SKEW))
                             + " ("
-                            + nowText
+                            + AMZ_DATE.format(now)
                             + " + 5 min.)");
         }
-        List<String> headers =
-                Arrays.stream(signedHeaders.split(";"))
-                        .map(String::strip)
-                        .filter(h -> !h.isEmpty())
-                        .toList();
+        List<String> headers = new ArrayList<>();
+        for (String header : signedHeaders.split(";")) {
+            String name = header.strip();
+            if (!name.isEmpty()) {
+                headers.add(name);
+            }
+        }
+        headers = List.copyOf(headers);
         if (!headers.contains("host") && !headers.contains(":authority")) {
             return SigV4Rejection.invalidSignature(
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -265,11 +268,55 @@ final class SignatureParser {
         if (value == null || value.length() != 16) {
             return null;
         }
+        Instant plain = plainAmzDate(value);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return LocalDateTime.parse(value, AMZ_DATE_LOCAL).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The usual {@code yyyyMMdd'T'HHmmss'Z'} with every field in range, read by hand (this runs on
+     * every signed request); null for anything else, which the formatter then judges as before.
+     */
+    private static Instant plainAmzDate(String value) {
+        if (value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 4, 6);
+        int day = digits(value, 6, 8);
+        int hour = digits(value, 9, 11);
+        int minute = digits(value, 11, 13);
+        int second = digits(value, 13, 15);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+            return null;
+        }
+        if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        if (day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+    }
+
+    /** The number written by the ASCII digits in [from, to), or -1 if any is not a digit. */
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     private static Instant httpDate(String value) {

@@ -23,11 +23,21 @@ public final class PolicyDocument {
     private final String version;
     private final PolicyStatement[] statements;
     private final List<PolicyStatement> statementList;
+    private final boolean readsContext;
 
     PolicyDocument(String version, List<PolicyStatement> statements) {
         this.version = version;
         this.statements = statements.toArray(PolicyStatement[]::new);
         this.statementList = List.of(this.statements);
+        this.readsContext = statements.stream().anyMatch(PolicyStatement::readsContext);
+    }
+
+    /**
+     * Whether evaluating this policy reads the request context (a condition or a policy variable);
+     * when none of a caller's policies does, the context need not be built.
+     */
+    public boolean readsContext() {
+        return readsContext;
     }
 
     /**

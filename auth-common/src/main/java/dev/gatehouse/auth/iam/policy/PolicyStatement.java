@@ -35,6 +35,24 @@ public final class PolicyStatement {
         this.conditions = conditions.toArray(Condition[]::new);
     }
 
+    /** Whether deciding needs the request context: a condition, or a policy variable. */
+    boolean readsContext() {
+        if (conditions.length > 0) {
+            return true;
+        }
+        for (WildcardPattern pattern : actions) {
+            if (pattern.hasVariables()) {
+                return true;
+            }
+        }
+        for (WildcardPattern pattern : resources) {
+            if (pattern.hasVariables()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The statement's {@code Sid}, or null when it has none. */
     public String sid() {
         return sid;

@@ -238,6 +238,11 @@ final class WildcardPattern implements ConditionValue {
                         && text.startsWith(literal, t));
     }
 
+    /** Whether the pattern has policy variables, whose values come from the request context. */
+    boolean hasVariables() {
+        return hasVariables;
+    }
+
     /** Whether every variable of the pattern has a value (or a default) in this context. */
     boolean resolves(Map<String, List<String>> context) {
         if (!hasVariables) {

@@ -242,4 +242,25 @@ null                                    | Policy document must be a JSON object
             ((ArrayNode) parent).set((Integer) last, value);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}'"
+                    + " | false",
+                "'{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":true}}}}'"
+                    + " | true",
+                "'{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}}'"
+                    + " | true",
+                "'{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"*\",\"NotResource\":\"arn:aws:s3:::home/${aws:userid}\"}}'"
+                    + " | true",
+                "'{\"Version\":\"2008-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}}'"
+                    + " | false",
+            })
+    void knowsWhetherDecidingReadsTheRequestContext(String json, boolean reads)
+            throws InvalidPolicyException {
+        // A policy that reads nothing from the context lets the authorizer skip building it.
+        assertEquals(reads, PolicyDocument.parse(json).readsContext());
+    }
 }
