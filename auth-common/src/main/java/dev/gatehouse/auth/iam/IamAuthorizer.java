@@ -72,9 +72,14 @@ public class IamAuthorizer {
 
     public Uni<IamOutcome> authorize(IamRequest request) {
         IamOutcome known = authorizeFromMemory(request);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
+        return known != null ? Uni.createFrom().item(known) : authorizeAfterLookup(request);
+    }
+
+    /**
+     * The outcome after reading the access key from Redis (or a stale copy when Redis fails); for a
+     * request {@link #authorizeFromMemory} could not decide.
+     */
+    public Uni<IamOutcome> authorizeAfterLookup(IamRequest request) {
         Instant now = clock.instant();
         SigV4Verifier verifier = verifier(request.action());
         SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);

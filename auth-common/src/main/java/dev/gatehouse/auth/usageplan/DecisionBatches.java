@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,13 +47,15 @@ final class DecisionBatches {
     }
 
     Uni<UsageDecision> submit(String batchKey, Function<Integer, Uni<List<UsageDecision>>> call) {
+        return asUni(then -> submit(batchKey, call, Runnable::run, then));
+    }
+
+    /** A decision given to a callback ({@code start} receives it), as a {@code Uni}. */
+    static Uni<UsageDecision> asUni(Consumer<BiConsumer<UsageDecision, Throwable>> start) {
         return Uni.createFrom()
                 .emitter(
                         emitter ->
-                                submit(
-                                        batchKey,
-                                        call,
-                                        Runnable::run,
+                                start.accept(
                                         (decision, failure) -> {
                                             if (failure == null) {
                                                 emitter.complete(decision);

@@ -62,19 +62,7 @@ public class UsagePlanLimiter {
      * {@code /path/METHOD}.
      */
     public Uni<UsageDecision> decide(String keyValue, String methodKey) {
-        return Uni.createFrom()
-                .emitter(
-                        emitter ->
-                                decide(
-                                        keyValue,
-                                        methodKey,
-                                        (decision, failure) -> {
-                                            if (failure == null) {
-                                                emitter.complete(decision);
-                                            } else {
-                                                emitter.fail(failure);
-                                            }
-                                        }));
+        return DecisionBatches.asUni(then -> decide(keyValue, methodKey, then));
     }
 
     /**

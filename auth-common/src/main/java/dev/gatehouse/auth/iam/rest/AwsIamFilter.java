@@ -113,7 +113,7 @@ public class AwsIamFilter {
         }
         context.suspend();
         authorizer()
-                .authorize(request)
+                .authorizeAfterLookup(request)
                 .subscribe()
                 .with(
                         outcome -> {
