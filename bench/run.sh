@@ -6,6 +6,8 @@
 #   open          GET /stores, every check off   the same route unauthenticated and unkeyed
 #   keyed         GET /stores with x-api-key     API key + usage plan only (IAM off)
 #   signed+keyed  GET /stores, SigV4 + x-api-key  as deployed: AWS_IAM, then the usage plan
+#   open (A/A)    GET /stores on a second open instance: two JVMs running the same code, so their
+#                 ratio is the benchmark's own noise, printed beside the ratios it qualifies
 #   and GET /stores/{id} signed+keyed, and POST /stores/search (query, near) with a user pool ID
 #   token (COGNITO_USER_POOLS, as deployed) against the same searches unauthenticated
 # Prints req/s, p50/p99 latency, each throughput as a ratio of the baseline, keyed/open and
@@ -43,6 +45,7 @@ fi
 RUN_DIR=$(mktemp -d)
 port() { java -jar "$ROOT/local-redis/target/local-redis.jar" free-port; }
 REDIS_PORT=$(port); STORES_PORT=$(port); UNKEYED_PORT=$(port); KEYED_PORT=$(port)
+UNKEYED2_PORT=$(port)
 IDENTITY_PORT=$(port); POP3_PORT=$(port)
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's own settings plus a plan that never throttles, so wrk measures the check's cost.
@@ -70,7 +73,7 @@ GATEHOUSE_BENCH_SECRET_ACCESS_KEY=$(random_alphanumeric 40)
 export GATEHOUSE_BENCH_API_KEY GATEHOUSE_BENCH_ACCESS_KEY_ID GATEHOUSE_BENCH_SECRET_ACCESS_KEY
 cleanup() {
   set +e
-  # down.sh stops every process with a pid file in the run dir, the unkeyed instance included.
+  # down.sh stops every process with a pid file in the run dir, the extra instances included.
   "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
   rm -rf "$RUN_DIR"
 }
@@ -90,9 +93,19 @@ extra_instance() { # name port metering iam
     start_process "$1" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
 }
 extra_instance unkeyed "$UNKEYED_PORT" false false
+extra_instance unkeyed2 "$UNKEYED2_PORT" false false
 extra_instance keyed "$KEYED_PORT" true false
-for name in unkeyed keyed; do
-  p=$UNKEYED_PORT; [ "$name" = keyed ] && p=$KEYED_PORT
+# The instance (its pid file's name) listening on a port.
+instance() {
+  case "$1" in
+    "$UNKEYED_PORT") echo unkeyed ;;
+    "$UNKEYED2_PORT") echo unkeyed2 ;;
+    "$KEYED_PORT") echo keyed ;;
+    *) echo stores-service ;;
+  esac
+}
+for p in "$UNKEYED_PORT" "$UNKEYED2_PORT" "$KEYED_PORT"; do
+  name=$(instance "$p")
   wait_for_ready "$name" "$p" "$RUN_DIR" 90 >/dev/null || { tail "$RUN_DIR/logs/$name.log"; exit 1; }
 done
 
@@ -126,27 +139,28 @@ ID_TOKEN=$(cognito AdminInitiateAuth "{\"UserPoolId\":\"$POOL_ID\",\"ClientId\":
   --aws-sigv4 "aws:amz:us-east-1:cognito-idp" --user "$ADMIN_KEY:$ADMIN_SECRET" | json_field IdToken)
 [ -n "$ID_TOKEN" ] || { echo "bench: AdminInitiateAuth returned no IdToken" >&2; exit 1; }
 
-# Total EVALSHA/EVAL calls Redis has served (the catalogue's reads and the usage-plan check).
+# Total EVALSHA/EVAL calls Redis has served (the catalogue's reads and the usage-plan check), and
+# the microseconds Redis spent running them (the rest of its CPU is reading and writing sockets).
 script_calls() {
-  local line total=0
+  local line calls=0 usec=0 rest
   exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
   printf 'INFO commandstats\r\n' >&3
   while read -r -t 1 line <&3; do
     case "$line" in
-      cmdstat_evalsha:*|cmdstat_eval:*) line=${line#*calls=}; total=$((total + ${line%%,*})) ;;
+      cmdstat_evalsha:*|cmdstat_eval:*)
+        rest=${line#*calls=}; calls=$((calls + ${rest%%,*}))
+        rest=${line#*usec=}; usec=$((usec + ${rest%%,*})) ;;
     esac
   done
   exec 3<&- 3>&-
-  echo "$total"
+  echo "$calls $usec"
 }
 
 
 # CPU time (user + system, seconds) of the service instance listening on a port, from /proc.
 jvm_cpu() {
-  local name=stores-service pid stat
-  [ "$1" = "$UNKEYED_PORT" ] && name=unkeyed
-  [ "$1" = "$KEYED_PORT" ] && name=keyed
-  pid=$(cat "$RUN_DIR/pids/$name.pid")
+  local pid stat
+  pid=$(cat "$RUN_DIR/pids/$(instance "$1").pid")
   read -r -a stat < "/proc/$pid/stat"
   awk -v u="${stat[13]}" -v s="${stat[14]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (u + s) / hz }'
 }
@@ -155,10 +169,8 @@ jvm_cpu() {
 # sleep (an event loop with nothing to do, a wait for another thread), so a check that hands work
 # between threads shows up here.
 jvm_switches() {
-  local name=stores-service pid total=0 n
-  [ "$1" = "$UNKEYED_PORT" ] && name=unkeyed
-  [ "$1" = "$KEYED_PORT" ] && name=keyed
-  pid=$(cat "$RUN_DIR/pids/$name.pid")
+  local pid total=0 n
+  pid=$(cat "$RUN_DIR/pids/$(instance "$1").pid")
   for n in $(sed -n 's/^voluntary_ctxt_switches:[[:space:]]*//p' /proc/"$pid"/task/*/status 2>/dev/null); do
     total=$((total + n))
   done
@@ -172,6 +184,7 @@ SCENARIOS=(
   "GET /stores open (checks off)|$UNKEYED_PORT|GET|/stores|||"
   "GET /stores keyed (IAM off)|$KEYED_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|"
   "GET /stores signed+keyed|$STORES_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|signed"
+  "GET /stores open (A/A)|$UNKEYED2_PORT|GET|/stores|||"
   "GET /stores/{id} open|$UNKEYED_PORT|GET|/stores/par-003|||"
   "GET /stores/{id} signed+keyed|$STORES_PORT|GET|/stores/par-003||$GATEHOUSE_BENCH_API_KEY|signed"
   "POST /stores/search query open|$UNKEYED_PORT|POST|/stores/search|{\"query\":\"cafe\",\"limit\":8}||"
@@ -193,7 +206,7 @@ OUT="$ROOT/bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "Gatehouse HTTP benchmark  $(date -u +%FT%TZ)  wrk -t$THREADS -c$CONNECTIONS -d$DURATION x $ROUNDS rounds (each scenario warmed $WARMUP first)"
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk, Redis and the services share it"
-  printf '%-40s %10s %9s %9s %8s %8s %12s %13s %11s %11s\n' scenario req/s p50_ms p99_ms ratio non2xx scripts/req redis_us/req jvm_us/req jvm_cs/req
+  printf '%-40s %10s %9s %9s %8s %8s %12s %13s %14s %11s %11s\n' scenario req/s p50_ms p99_ms ratio non2xx scripts/req redis_us/req script_us/req jvm_us/req jvm_cs/req
 } | tee "$OUT"
 
 # Request headers of a scenario: its API key and, when signed, a fresh SigV4 signature.
@@ -222,9 +235,9 @@ for scenario in "${SCENARIOS[@]}"; do
   export BENCH_METHOD=$method BENCH_BODY=$body
   BENCH_HEADERS=$(scenario_headers "$port" "$method" "$path" "$key" "$signed")
   export BENCH_HEADERS
-  before=$(script_calls); cpu_before=$(redis_cpu); jvm_before=$(jvm_cpu "$port"); cs_before=$(jvm_switches "$port")
+  read -r before usec_before <<< "$(script_calls)"; cpu_before=$(redis_cpu); jvm_before=$(jvm_cpu "$port"); cs_before=$(jvm_switches "$port")
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/report.lua" "$S:$port$path" | grep '^RESULT')
-  after=$(script_calls); cpu_after=$(redis_cpu); jvm_after=$(jvm_cpu "$port"); cs_after=$(jvm_switches "$port")
+  read -r after usec_after <<< "$(script_calls)"; cpu_after=$(redis_cpu); jvm_after=$(jvm_cpu "$port"); cs_after=$(jvm_switches "$port")
   field() { sed "s/.*$1=\([^ ]*\).*/\1/" <<< "$line"; }
   rps=$(field rps); p50=$(field p50); p99=$(field p99); non2xx=$(field non2xx); requests=$(field requests)
   [ -n "$baseline" ] || baseline=$rps
@@ -232,10 +245,11 @@ for scenario in "${SCENARIOS[@]}"; do
   # Scripts per request; a few extra calls (health checks) are noise below 0.01.
   spr=$(awk -v d="$((after - before))" -v n="$requests" 'BEGIN { printf "%.2f", n ? d / n : 0 }')
   rus=$(awk -v a="$cpu_after" -v b="$cpu_before" -v n="$requests" 'BEGIN { printf "%.1f", n ? (a - b) * 1e6 / n : 0 }')
+  sus=$(awk -v d="$((usec_after - usec_before))" -v n="$requests" 'BEGIN { printf "%.1f", n ? d / n : 0 }')
   jus=$(awk -v a="$jvm_after" -v b="$jvm_before" -v n="$requests" 'BEGIN { printf "%.1f", n ? (a - b) * 1e6 / n : 0 }')
   cs=$(awk -v a="$cs_after" -v b="$cs_before" -v n="$requests" 'BEGIN { printf "%.2f", n ? (a - b) / n : 0 }')
   RPS[$name#$round]=$rps; SPR[$name]=$spr
-  printf '%-40s %10s %9s %9s %8s %8s %12s %13s %11s %11s\n' "$name [$round]" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" "$rus" "$jus" "$cs" | tee -a "$OUT"
+  printf '%-40s %10s %9s %9s %8s %8s %12s %13s %14s %11s %11s\n' "$name [$round]" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" "$rus" "$sus" "$jus" "$cs" | tee -a "$OUT"
 done
 done
 # median_ratio A B: the median over the rounds of A's throughput / B's, with each round's value.
@@ -251,6 +265,7 @@ median_ratio() {
   echo
   echo "GET /stores keyed / open throughput:        $(median_ratio "GET /stores keyed (IAM off)" "GET /stores open (checks off)") (API-key issue target >= 0.85)"
   echo "GET /stores signed+keyed / open throughput: $(median_ratio "GET /stores signed+keyed" "GET /stores open (checks off)") (IAM issue target >= 0.80)"
+  echo "GET /stores open (A/A) / open throughput:     $(median_ratio "GET /stores open (A/A)" "GET /stores open (checks off)") (same code in another JVM: 1.00 if the bench had no noise)"
   echo "POST /stores/search query token / open:     $(median_ratio "POST /stores/search query token" "POST /stores/search query open") (Cognito issue target >= 0.90)"
   echo "POST /stores/search near token / open:      $(median_ratio "POST /stores/search near token" "POST /stores/search near open") (Cognito issue target >= 0.90)"
   spr_diff() { # A B message: A's scripts per request less B's, when both were measured
