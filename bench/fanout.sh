@@ -14,6 +14,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lock.sh
+. "$ROOT/bench/lock.sh"
+bench_lock
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-1}
@@ -62,6 +65,7 @@ cleanup() {
   set +e
   "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
   rm -rf "$RUN_DIR"
+  bench_unlock
 }
 trap cleanup EXIT
 

@@ -21,6 +21,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lock.sh
+. "$ROOT/bench/lock.sh"
+bench_lock
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-1}
@@ -76,6 +79,7 @@ cleanup() {
   # down.sh stops every process with a pid file in the run dir, the extra instances included.
   "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
   rm -rf "$RUN_DIR"
+  bench_unlock
 }
 trap cleanup EXIT
 

@@ -11,6 +11,10 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=../bench/lock.sh
+. "$ROOT/bench/lock.sh"
+bench_lock
+trap bench_unlock EXIT
 THREADS=${BENCH_THREADS:-1 50}
 # Modest settings for a 2-core machine; each benchmark runs in both Throughput and SampleTime mode.
 JMH_SETTINGS=${BENCH_JMH:--wi 2 -i 3 -w 3s -r 5s -f 1}
