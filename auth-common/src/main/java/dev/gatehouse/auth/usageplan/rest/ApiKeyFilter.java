@@ -7,6 +7,7 @@ import dev.gatehouse.auth.usageplan.UsageMetrics;
 import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
 import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -47,17 +48,21 @@ public class ApiKeyFilter {
 
     /**
      * Suspends the request while Redis decides and resumes it from the reply, without a reactive
-     * pipeline per request: this runs on every keyed request.
+     * pipeline per request: this runs on every keyed request. The header is read from the Vert.x
+     * request: Quarkus REST's own header view copies every header into a sorted map first.
      */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public void check(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
+    public void check(
+            ResteasyReactiveContainerRequestContext request,
+            ResourceInfo resource,
+            HttpServerRequest http) {
         Optional<String> resourcePath =
                 methodKeys.resourcePath(resource.getResourceClass(), resource.getResourceMethod());
         if (resourcePath.isEmpty() || !config.enabled()) {
             return;
         }
         String methodKey = resourcePath.get() + "/" + request.getMethod();
-        Optional<String> key = ApiKeyHeader.read(request.getHeaders().get(ApiKeyHeader.NAME));
+        Optional<String> key = ApiKeyHeader.read(http.headers().getAll(ApiKeyHeader.NAME));
         if (key.isEmpty()) {
             metrics.record(UsageDecision.of(UsageDecision.Outcome.FORBIDDEN));
             request.abortWith(GatewayResponses.of(GatewayResponseType.INVALID_API_KEY));
