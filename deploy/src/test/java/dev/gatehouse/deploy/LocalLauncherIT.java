@@ -62,7 +62,7 @@ class LocalLauncherIT {
         assertEquals(6, pids.size(), "redis, the mail server and four services");
 
         HttpResponse<String> page = get("http://127.0.0.1:" + index + "/");
-        assertEquals(200, page.statusCode());
+        assertEquals(200, page.statusCode(), () -> page.body() + serviceLogs());
         assertTrue(page.body().contains("data-store-id=\"lis-001\""), page.body());
 
         JsonNode credentials =
@@ -484,5 +484,22 @@ class LocalLauncherIT {
 
     private static LauncherScripts.Result launcher(String script, String... args) throws Exception {
         return LauncherScripts.run(java.util.Map.of(), script, args);
+    }
+
+    /** The end of the services' logs, for a failure message: the run dir goes with the test. */
+    private String serviceLogs() {
+        StringBuilder out = new StringBuilder();
+        for (String service : List.of("stores-service", "index-service")) {
+            Path log = runDir.resolve("logs").resolve(service + ".log");
+            try {
+                List<String> lines = Files.readAllLines(log);
+                out.append("\n--- ").append(service).append(".log (end) ---\n");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size())
+                        .forEach(line -> out.append(line).append('\n'));
+            } catch (IOException e) {
+                out.append("\n(").append(log).append(": ").append(e).append(')');
+            }
+        }
+        return out.toString();
     }
 }
