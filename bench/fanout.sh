@@ -37,8 +37,9 @@ fi
   || (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package)
 
 RUN_DIR=$(mktemp -d)
-port() { java -jar "$ROOT/local-redis/target/local-redis.jar" free-port; }
-REDIS_PORT=$(port); FANOUT_PORT=$(port); INDEX_PORT=$(port); RECEIVER_PORT=$(port)
+# Every port at once, so no two are the same (one at a time, a port can come back twice).
+read -r REDIS_PORT FANOUT_PORT INDEX_PORT RECEIVER_PORT STORES_PORT ADMIN_PORT IDENTITY_PORT \
+  SMTP_PORT POP3_PORT <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 9 | tr '\n' ' ')"
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's settings plus a publishing principal and two benchmark subscriptions.
 cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<PROPS
@@ -71,9 +72,9 @@ trap cleanup EXIT
 
 echo "bench: starting a private suite (fanout-service on $FANOUT_PORT)" >&2
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
-  --redis-port "$REDIS_PORT" --stores-port "$(port)" --index-port "$INDEX_PORT" \
-  --stores-admin-port "$(port)" --identity-port "$(port)" --smtp-port "$(port)" \
-  --pop3-port "$(port)" --fanout-port "$FANOUT_PORT" >/dev/null
+  --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$INDEX_PORT" \
+  --stores-admin-port "$ADMIN_PORT" --identity-port "$IDENTITY_PORT" --smtp-port "$SMTP_PORT" \
+  --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" >/dev/null
 
 
 # One Redis command over bash's /dev/tcp; prints the integer reply.

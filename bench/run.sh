@@ -46,10 +46,10 @@ fi
   || (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package)
 
 RUN_DIR=$(mktemp -d)
-port() { java -jar "$ROOT/local-redis/target/local-redis.jar" free-port; }
-REDIS_PORT=$(port); STORES_PORT=$(port); UNKEYED_PORT=$(port); KEYED_PORT=$(port)
-UNKEYED2_PORT=$(port)
-IDENTITY_PORT=$(port); POP3_PORT=$(port)
+# Every port at once, so no two are the same (one at a time, a port can come back twice).
+read -r REDIS_PORT STORES_PORT UNKEYED_PORT KEYED_PORT UNKEYED2_PORT IDENTITY_PORT POP3_PORT \
+  INDEX_PORT ADMIN_PORT SMTP_PORT FANOUT_PORT UNKEYED_MGMT_PORT KEYED_MGMT_PORT UNKEYED2_MGMT_PORT \
+  <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 14 | tr '\n' ' ')"
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's own settings plus a plan that never throttles, so wrk measures the check's cost.
 cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<'PROPS'
@@ -84,21 +84,21 @@ cleanup() {
 trap cleanup EXIT
 
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
-  --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$(port)" \
-  --stores-admin-port "$(port)" --identity-port "$IDENTITY_PORT" --smtp-port "$(port)" \
-  --pop3-port "$POP3_PORT" --fanout-port "$(port)" >/dev/null
+  --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$INDEX_PORT" \
+  --stores-admin-port "$ADMIN_PORT" --identity-port "$IDENTITY_PORT" --smtp-port "$SMTP_PORT" \
+  --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" >/dev/null
 # The master key the launcher generated, so the extra instances read the same sealed secrets.
 . "$RUN_DIR/secrets.env"
 export GATEHOUSE_IAM_MASTER_KEY
-extra_instance() { # name port metering iam
-  QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(port) GATEHOUSE_CONFIG="$CONFIG" \
-    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=$3 \
-    GATEHOUSE_IAM_ENABLED=$4 GATEHOUSE_COGNITO_ENABLED=$4 \
+extra_instance() { # name port management-port metering iam
+  QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$3 GATEHOUSE_CONFIG="$CONFIG" \
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=$4 \
+    GATEHOUSE_IAM_ENABLED=$5 GATEHOUSE_COGNITO_ENABLED=$5 \
     start_process "$1" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
 }
-extra_instance unkeyed "$UNKEYED_PORT" false false
-extra_instance unkeyed2 "$UNKEYED2_PORT" false false
-extra_instance keyed "$KEYED_PORT" true false
+extra_instance unkeyed "$UNKEYED_PORT" "$UNKEYED_MGMT_PORT" false false
+extra_instance unkeyed2 "$UNKEYED2_PORT" "$UNKEYED2_MGMT_PORT" false false
+extra_instance keyed "$KEYED_PORT" "$KEYED_MGMT_PORT" true false
 # The instance (its pid file's name) listening on a port.
 instance() {
   case "$1" in

@@ -75,6 +75,18 @@ if [ -n "$(running_pids "$RUN_DIR")" ]; then
   fail "Gatehouse is already running from $RUN_DIR: stop it with deploy/local/down.sh first"
 fi
 
+# Two servers on one port would each seem to start (the second's health check reaches the first).
+declare -A PORT_FLAG=()
+for entry in "redis:$REDIS_PORT" "index:$INDEX_PORT" "stores:$STORES_PORT" \
+  "stores-admin:$STORES_ADMIN_PORT" "fanout:$FANOUT_PORT" "identity:$IDENTITY_PORT" \
+  "smtp:$SMTP_PORT" "pop3:$POP3_PORT"; do
+  flag="--${entry%%:*}-port"; port=${entry#*:}
+  if [ -n "${PORT_FLAG[$port]:-}" ]; then
+    fail "${PORT_FLAG[$port]} and $flag are both $port: every server needs its own port"
+  fi
+  PORT_FLAG[$port]=$flag
+done
+
 check_port "$REDIS_PORT" redis --redis-port
 check_port "$STORES_ADMIN_PORT" "stores-service management" --stores-admin-port
 check_port "$SMTP_PORT" "mail server (smtp)" --smtp-port

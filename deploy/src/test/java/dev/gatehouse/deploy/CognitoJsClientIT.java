@@ -51,9 +51,11 @@ class CognitoJsClientIT {
     @Test
     void signsUpConfirmsAndSignsInWithSrpAndItsIdTokenOpensSearchAndOrders() throws Exception {
         NodePackages.require();
-        int identity = FreePort.pick();
-        int stores = FreePort.pick();
-        int pop3 = FreePort.pick();
+        int[] ports = FreePort.pick(8);
+        int identity = ports[0];
+        int stores = ports[1];
+        int pop3 = ports[2];
+        int next = 3;
         List<String> args = new ArrayList<>(List.of("--detach", "--run-dir", runDir.toString()));
         for (String option :
                 List.of(
@@ -63,7 +65,7 @@ class CognitoJsClientIT {
                         "--smtp-port",
                         "--fanout-port")) {
             args.add(option);
-            args.add("" + FreePort.pick());
+            args.add("" + ports[next++]);
         }
         args.addAll(
                 List.of(

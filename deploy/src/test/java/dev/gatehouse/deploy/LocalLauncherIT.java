@@ -45,14 +45,15 @@ class LocalLauncherIT {
 
     @Test
     void startsDetachedServesTheSuiteAndStopsCleanly() throws Exception {
-        int redis = FreePort.pick();
-        int index = FreePort.pick();
-        int stores = FreePort.pick();
-        int admin = FreePort.pick();
-        int identity = FreePort.pick();
-        int smtp = FreePort.pick();
-        int pop3 = FreePort.pick();
-        int fanout = FreePort.pick();
+        int[] ports = FreePort.pick(8);
+        int redis = ports[0];
+        int index = ports[1];
+        int stores = ports[2];
+        int admin = ports[3];
+        int identity = ports[4];
+        int smtp = ports[5];
+        int pop3 = ports[6];
+        int fanout = ports[7];
 
         LauncherScripts.Result up =
                 upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
@@ -128,22 +129,33 @@ class LocalLauncherIT {
     void refusesAPortInUseWithAClearMessage() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
+            int[] free = FreePort.pick(7);
             LauncherScripts.Result up =
-                    upDetached(
-                            FreePort.pick(),
-                            FreePort.pick(),
-                            port,
-                            FreePort.pick(),
-                            FreePort.pick(),
-                            FreePort.pick(),
-                            FreePort.pick(),
-                            FreePort.pick());
+                    upDetached(free[0], free[1], port, free[2], free[3], free[4], free[5], free[6]);
             assertEquals(1, up.exit(), up.output());
             assertTrue(
                     up.output().contains("port " + port + " (stores-service) is already in use"),
                     up.output());
             assertTrue(pids().isEmpty(), "nothing was started");
         }
+    }
+
+    @Test
+    void refusesOnePortForTwoServersWithAClearMessage() throws Exception {
+        int[] free = FreePort.pick(7);
+        // --identity-port the same as --stores-port: each would seem to start, the second's
+        // health check answered by the first.
+        LauncherScripts.Result up =
+                upDetached(free[0], free[1], free[2], free[3], free[2], free[4], free[5], free[6]);
+        assertEquals(1, up.exit(), up.output());
+        assertTrue(
+                up.output()
+                        .contains(
+                                "--stores-port and --identity-port are both "
+                                        + free[2]
+                                        + ": every server needs its own port"),
+                up.output());
+        assertTrue(pids().isEmpty(), "nothing was started");
     }
 
     /**
