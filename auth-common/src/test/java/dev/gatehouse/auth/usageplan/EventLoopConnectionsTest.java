@@ -185,29 +185,28 @@ class EventLoopConnectionsTest {
     @Test
     void aWrongTypeErrorReplyKeepsTheConnection() throws Exception {
         RedisTestResource.standalone().call("HSET", "event-loop-test-hash", "field", "value");
-        long before = clientIdOnLoop();
-
-        Throwable failure =
-                failureOnLoop(() -> Request.cmd(Command.INCR).arg("event-loop-test-hash"), TIMEOUT);
-        assertInstanceOf(ErrorType.class, failure);
-        assertTrue(failure.getMessage().startsWith("WRONGTYPE"), failure.getMessage());
-        assertEquals(before, clientIdOnLoop());
-        assertEquals(1, counting.connects.get(), "not reconnected");
+        assertAnErrorReplyKeepsTheConnection(
+                () -> Request.cmd(Command.INCR).arg("event-loop-test-hash"), "WRONGTYPE");
     }
 
     @Test
     void aNoscriptErrorReplyKeepsTheConnection() throws Exception {
+        assertAnErrorReplyKeepsTheConnection(
+                () ->
+                        Request.cmd(Command.EVALSHA)
+                                .arg("0123456789abcdef0123456789abcdef01234567")
+                                .arg(0),
+                "NOSCRIPT");
+    }
+
+    /** Redis answers {@code request} with an error starting {@code prefix}; the socket stays. */
+    private void assertAnErrorReplyKeepsTheConnection(Supplier<Request> request, String prefix)
+            throws Exception {
         long before = clientIdOnLoop();
 
-        Throwable failure =
-                failureOnLoop(
-                        () ->
-                                Request.cmd(Command.EVALSHA)
-                                        .arg("0123456789abcdef0123456789abcdef01234567")
-                                        .arg(0),
-                        TIMEOUT);
+        Throwable failure = failureOnLoop(request, TIMEOUT);
         assertInstanceOf(ErrorType.class, failure);
-        assertTrue(failure.getMessage().startsWith("NOSCRIPT"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith(prefix), failure.getMessage());
         assertEquals(before, clientIdOnLoop());
         assertEquals(1, counting.connects.get(), "not reconnected");
     }

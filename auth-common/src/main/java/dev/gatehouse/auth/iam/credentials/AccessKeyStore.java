@@ -29,6 +29,10 @@ public class AccessKeyStore {
 
     private record Cached(AccessKey key, long loadedAtNanos) {}
 
+    private boolean fresh(Cached cached) {
+        return cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheTtlNanos;
+    }
+
     private final ReactiveRedisDataSource redis;
     private final SecretCipher cipher;
     private final long cacheTtlNanos;
@@ -51,7 +55,7 @@ public class AccessKeyStore {
      */
     public Uni<Optional<AccessKey>> find(String accessKeyId, Duration timeout) {
         Cached cached = cache.get(accessKeyId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheTtlNanos) {
+        if (fresh(cached)) {
             return Uni.createFrom().item(Optional.of(cached.key()));
         }
         List<String> args = new ArrayList<>(FIELDS.length + 1);
@@ -70,10 +74,7 @@ public class AccessKeyStore {
     /** The key when it is in memory and fresh, so no Redis call is needed; otherwise empty. */
     public Optional<AccessKey> cached(String accessKeyId) {
         Cached cached = cache.get(accessKeyId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheTtlNanos) {
-            return Optional.of(cached.key());
-        }
-        return Optional.empty();
+        return fresh(cached) ? Optional.of(cached.key()) : Optional.empty();
     }
 
     /** Keeps a record this instance just wrote or provisioned, so lookups start warm. */
