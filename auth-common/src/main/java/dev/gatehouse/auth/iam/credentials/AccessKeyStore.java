@@ -37,6 +37,7 @@ public class AccessKeyStore {
     private final SecretCipher cipher;
     private final long cacheTtlNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Optional<AccessKey>>> loads = new ConcurrentHashMap<>();
 
     public AccessKeyStore(ReactiveRedisDataSource redis, SecretCipher cipher, Duration cacheTtl) {
         this.redis = redis;
@@ -58,6 +59,18 @@ public class AccessKeyStore {
         if (fresh(cached)) {
             return Uni.createFrom().item(Optional.of(cached.key()));
         }
+        return Uni.createFrom()
+                .deferred(() -> loads.computeIfAbsent(accessKeyId, id -> load(id, timeout)))
+                .onFailure(failure -> cached != null)
+                .recoverWithItem(failure -> Optional.of(cached.key()));
+    }
+
+    /**
+     * One read of a key's record, shared by every request that needs it while it is under way: when
+     * a busy key's cache entry lapses, its requests wait for one read rather than each send its
+     * own.
+     */
+    private Uni<Optional<AccessKey>> load(String accessKeyId, Duration timeout) {
         List<String> args = new ArrayList<>(FIELDS.length + 1);
         args.add(recordKey(accessKeyId));
         args.addAll(List.of(FIELDS));
@@ -67,8 +80,10 @@ public class AccessKeyStore {
                 .failWith(() -> new IllegalStateException("Redis did not answer in time"))
                 .map(response -> decode(accessKeyId, response))
                 .invoke(found -> remember(accessKeyId, found))
-                .onFailure(failure -> cached != null)
-                .recoverWithItem(failure -> Optional.of(cached.key()));
+                .onTermination()
+                .invoke(() -> loads.remove(accessKeyId))
+                .memoize()
+                .indefinitely();
     }
 
     /** The key when it is in memory and fresh, so no Redis call is needed; otherwise empty. */
