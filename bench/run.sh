@@ -35,6 +35,9 @@ ONLY=${BENCH_ONLY:-}
 # the per-round ratios: on a shared VM one instance can be starved for a few seconds, and a ratio
 # of two measurements taken minutes apart would mostly measure that.
 ROUNDS=${BENCH_ROUNDS:-3}
+# Idle seconds before each measurement, so the instance measured before has finished its own
+# background work (garbage collection, compilation) before the next one starts.
+PAUSE=${BENCH_PAUSE:-3}
 
 if ! command -v wrk >/dev/null; then
   echo "bench: wrk is missing; installing Debian's package" >&2
@@ -234,8 +237,15 @@ done
 declare -A RPS SPR
 for round in $(seq 1 "$ROUNDS"); do
 baseline=""
-for scenario in "${SCENARIOS[@]}"; do
+# The baseline first, then the others in an order that rotates by one each round: whatever a
+# scenario leaves behind (the collector and compiler threads of an instance just driven hard) then
+# falls on a different scenario each round instead of always on the same one.
+others=("${SCENARIOS[@]:1}")
+shift_by=$(( (round - 1) % (${#others[@]} > 0 ? ${#others[@]} : 1) ))
+ORDER=("${SCENARIOS[0]}" "${others[@]:$shift_by}" "${others[@]:0:$shift_by}")
+for scenario in "${ORDER[@]}"; do
   IFS='|' read -r name port method path body key signed <<< "$scenario"
+  sleep "$PAUSE"
   export BENCH_METHOD=$method BENCH_BODY=$body
   BENCH_HEADERS=$(scenario_headers "$port" "$method" "$path" "$key" "$signed")
   export BENCH_HEADERS
