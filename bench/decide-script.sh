@@ -12,15 +12,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lock.sh
 . "$ROOT/bench/lock.sh"
+# shellcheck source=lib.sh
+. "$ROOT/bench/lib.sh"
 bench_lock
 CALLS=${BENCH_CALLS:-100000}
 
-if ! command -v redis-benchmark >/dev/null || ! command -v redis-cli >/dev/null; then
-  echo "bench: redis-benchmark is missing; installing Debian's redis-tools" >&2
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq redis-tools >/dev/null \
-    || { echo "bench: install redis-tools (apt-get install redis-tools) and retry" >&2; exit 1; }
-fi
+need_package redis-tools redis-benchmark redis-cli
 [ -f "$ROOT/local-redis/target/local-redis.jar" ] \
   || (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl local-redis package)
 
@@ -31,7 +28,7 @@ DIR=$(mktemp -d)
 "$SERVER" --port "$PORT" --bind 127.0.0.1 --dir "$DIR" --appendonly yes --save "" \
   --daemonize no > "$DIR/redis.log" 2>&1 &
 REDIS_PID=$!
-trap 'kill "$REDIS_PID" 2>/dev/null; wait "$REDIS_PID" 2>/dev/null; rm -rf "$DIR"' EXIT
+trap 'kill "$REDIS_PID" 2>/dev/null; wait "$REDIS_PID" 2>/dev/null; rm -rf "$DIR"; bench_unlock' EXIT
 cli() { redis-cli -p "$PORT" "$@"; }
 for _ in $(seq 1 50); do cli PING >/dev/null 2>&1 && break; sleep 0.1; done
 

@@ -16,6 +16,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lock.sh
 . "$ROOT/bench/lock.sh"
+# shellcheck source=lib.sh
+. "$ROOT/bench/lib.sh"
 bench_lock
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
@@ -25,12 +27,7 @@ RATE=${BENCH_RATE:-500}
 LATENCY_SECONDS=${BENCH_LATENCY_SECONDS:-20}
 LATENCY_WARMUP=${BENCH_LATENCY_WARMUP:-10}
 
-if ! command -v wrk >/dev/null; then
-  echo "bench: wrk is missing; installing Debian's package" >&2
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null \
-    || { echo "bench: install wrk (apt-get install wrk) and retry" >&2; exit 1; }
-fi
+need_package wrk wrk
 [ -f "$ROOT/local-redis/target/local-redis.jar" ] \
   && [ -f "$ROOT/fanout-service/target/quarkus-app/quarkus-run.jar" ] \
   && [ -f "$ROOT/benchmarks/target/benchmarks.jar" ] \
@@ -57,8 +54,6 @@ PROPS
 echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies" >> "$CONFIG"
 # shellcheck source=../deploy/local/lib.sh
 . "$ROOT/deploy/local/lib.sh"
-# shellcheck source=lib.sh
-. "$ROOT/bench/lib.sh"
 GATEHOUSE_BENCH_ACCESS_KEY_ID="AKIA$(random_base32 16)"
 GATEHOUSE_BENCH_SECRET_ACCESS_KEY=$(random_alphanumeric 40)
 export GATEHOUSE_BENCH_ACCESS_KEY_ID GATEHOUSE_BENCH_SECRET_ACCESS_KEY

@@ -1,5 +1,17 @@
-# Shared by bench/run.sh and bench/fanout.sh (sourced; needs $REDIS_PORT and the bench principal's
-# GATEHOUSE_BENCH_ACCESS_KEY_ID / GATEHOUSE_BENCH_SECRET_ACCESS_KEY).
+# Shared by the bench/ scripts (sourced). sigv4 and redis_cpu need $REDIS_PORT and the bench
+# principal's GATEHOUSE_BENCH_ACCESS_KEY_ID / GATEHOUSE_BENCH_SECRET_ACCESS_KEY.
+
+# Installs a Debian package when a command it provides is missing, or stops with what to install.
+need_package() { # package command...
+  local package=$1 missing="" SUDO="" c
+  shift
+  for c in "$@"; do command -v "$c" >/dev/null || missing=1; done
+  [ -n "$missing" ] || return 0
+  echo "bench: $* missing; installing Debian's $package" >&2
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$package" >/dev/null \
+    || { echo "bench: install $package (apt-get install $package) and retry" >&2; exit 1; }
+}
 
 # SigV4 (header form) of a request, computed with openssl, one line per header. SigV4 has no nonce
 # and a signature stays valid for 5 minutes, so wrk can replay it.

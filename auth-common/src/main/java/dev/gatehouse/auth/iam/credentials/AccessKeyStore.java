@@ -29,10 +29,6 @@ public class AccessKeyStore {
 
     private record Cached(AccessKey key, long loadedAtNanos) {}
 
-    private boolean fresh(Cached cached) {
-        return cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheTtlNanos;
-    }
-
     private final ReactiveRedisDataSource redis;
     private final SecretCipher cipher;
     private final long cacheTtlNanos;
@@ -43,6 +39,10 @@ public class AccessKeyStore {
         this.redis = redis;
         this.cipher = cipher;
         this.cacheTtlNanos = cacheTtl.toNanos();
+    }
+
+    private boolean fresh(Cached cached) {
+        return cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheTtlNanos;
     }
 
     static String recordKey(String accessKeyId) {
