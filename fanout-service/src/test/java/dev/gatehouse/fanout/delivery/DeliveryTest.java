@@ -86,7 +86,8 @@ class DeliveryTest {
         JsonPath state =
                 awaitEvent(id, e -> "retrying".equals(e.getString("deliveries.stalled.state")));
         assertEquals(1, state.getInt("deliveries.stalled.attempts"));
-        assertEquals("HTTP 500 from the subscriber", state.getString("deliveries.stalled.lastError"));
+        assertEquals(
+                "HTTP 500 from the subscriber", state.getString("deliveries.stalled.lastError"));
         // The backoff is one hour (with jitter): the next attempt is far in the future.
         Instant next = Instant.parse(state.getString("deliveries.stalled.nextAttemptAt"));
         assertTrue(
