@@ -73,8 +73,20 @@ class PublishEventsTest {
         assertNotEquals(first, admins);
 
         WebhookReceiver.await("/push", first);
-        Thread.sleep(500);
+        // Settled deliveries leave the stream: once it is empty, a second delivery enqueued by
+        // the repeated publish would have arrived.
+        awaitEmpty(FanoutKeys.deliveries("push"));
         assertEquals(1, WebhookReceiver.at("/push", first).size(), "delivered once");
+    }
+
+    private static void awaitEmpty(String stream) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (((Number) RedisTestResource.standalone().call("XLEN", stream)).longValue() == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(stream + " still holds unsettled deliveries after 20 s");
     }
 
     @Test

@@ -274,15 +274,29 @@ class SignInWithAwsSdkTest {
     }
 
     @Test
-    void fiveFailuresLockTheUser() {
+    void fourFailuresDoNotLockTheUser() {
+        register("lea", "lea@example.com", true);
+        failSignIn("lea", 4);
+        assertThat(passwordSignIn("tester", "lea", PASSWORD).idToken()).isNotBlank();
+    }
+
+    @Test
+    void theFifthFailureLocksTheUser() {
         register("ken", "ken@example.com", true);
-        for (int i = 0; i < 7; i++) {
-            assertThatThrownBy(() -> passwordSignIn("tester", "ken", "Wrong-Horse-1"))
-                    .isInstanceOf(NotAuthorizedException.class);
-        }
+        failSignIn("ken", 5);
+        // Locked for 1 s after the fifth failure: even the right password is refused.
         assertThatThrownBy(() -> passwordSignIn("tester", "ken", PASSWORD))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessageStartingWith("Password attempts exceeded");
+    }
+
+    /** {@code times} wrong passwords, each answered as a wrong password (not yet a lock). */
+    private void failSignIn(String name, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThatThrownBy(() -> passwordSignIn("tester", name, "Wrong-Horse-1"))
+                    .isInstanceOf(NotAuthorizedException.class)
+                    .hasMessageStartingWith("Incorrect username or password.");
+        }
     }
 
     private AuthenticationResultType passwordSignIn(

@@ -41,7 +41,8 @@ class IamOnStoresTest {
 
     @Test
     void authenticationComesBeforeTheApiKey() {
-        given().header("x-api-key", TestKeys.UNLIMITED)
+        // A disabled key would be refused with Forbidden if the key were checked first.
+        given().header("x-api-key", TestKeys.DISABLED)
                 .get("/stores")
                 .then()
                 .statusCode(403)
@@ -56,9 +57,10 @@ class IamOnStoresTest {
 
     @Test
     void policyIsCheckedBeforeTheUsagePlan() {
-        // A denied caller consumes nothing: the quota-one key still has its request afterwards.
+        // A disabled key would be refused with Forbidden if the plan were checked first (that a
+        // denied caller consumes no quota is RefusedCallersConsumeNoQuotaTest's).
         given().filter(TestCallers.NOBODY)
-                .header("x-api-key", TestKeys.UNLIMITED)
+                .header("x-api-key", TestKeys.DISABLED)
                 .get("/stores")
                 .then()
                 .statusCode(403)
