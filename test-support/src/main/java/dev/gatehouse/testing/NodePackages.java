@@ -1,7 +1,5 @@
 package dev.gatehouse.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +56,7 @@ public final class NodePackages {
                 ready = true;
             }
         }
-        assumeTrue(unavailable == null, () -> unavailable);
+        RequiredTool.require(unavailable);
         return INSTALL;
     }
 

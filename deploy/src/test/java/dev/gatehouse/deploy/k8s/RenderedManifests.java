@@ -2,6 +2,7 @@ package dev.gatehouse.deploy.k8s;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testing.RequiredTool;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.yaml.snakeyaml.Yaml;
 
 /** {@code kubectl kustomize deploy/k8s}, as fabric8 Kubernetes model objects. */
@@ -70,9 +70,11 @@ final class RenderedManifests {
      * missing ({@code .ci/run} installs it, a Debian package).
      */
     static synchronized RenderedManifests suite() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(
-                kubectlAvailable(),
-                "kubectl is not installed (apt-get install kubectl): cannot render deploy/k8s");
+        RequiredTool.require(
+                kubectlAvailable()
+                        ? null
+                        : "kubectl is not installed (apt-get install kubectl): cannot render"
+                                + " deploy/k8s");
         if (suite == null) {
             suite = of(ROOT.resolve("deploy/k8s"));
         }
