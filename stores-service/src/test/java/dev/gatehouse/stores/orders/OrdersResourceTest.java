@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.testing.RedisTestResource;
@@ -141,6 +142,41 @@ duplicate key         | '{"storeId":"lis-001","storeId":"mad-010","items":[]}'  
             String name, String body, String message) {
         String token = customer(UUID.randomUUID().toString(), "eve@example.com");
         place(token, body).statusCode(400).body("message", equalTo(message));
+        orders(token).statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void refusesBodiesPastJacksonsStreamLimitsWith400AndSavesNothing() {
+        String token = customer(UUID.randomUUID().toString(), "eve@example.com");
+        place(
+                        token,
+                        "{\"storeId\":\"lis-001\",\"items\":"
+                                + "[".repeat(1001)
+                                + "]".repeat(1001)
+                                + "}")
+                .statusCode(400)
+                .header("x-amzn-ErrorType", "BadRequestException")
+                .body(
+                        "message",
+                        equalTo(
+                                "Request body exceeds a JSON limit: nesting depth is 1001, at"
+                                        + " most 1000 allowed"));
+        place(
+                        token,
+                        "{\"storeId\":\"lis-001\",\"items\":[{\"name\":\"x\",\"quantity\":"
+                                + "1".repeat(1200)
+                                + "}]}")
+                .statusCode(400)
+                .body(
+                        "message",
+                        startsWith("Request body exceeds a JSON limit: a number's length"));
+        place(token, "{\"" + "k".repeat(60_000) + "\":1}")
+                .statusCode(400)
+                .body(
+                        "message",
+                        equalTo(
+                                "Request body exceeds a JSON limit: a field name's length is"
+                                        + " 60000, at most 50000 allowed"));
         orders(token).statusCode(200).body("$", hasSize(0));
     }
 
