@@ -296,8 +296,7 @@ iam principals (secrets in credentials.json): index-service stores-service fanou
 try (GET /stores is AWS_IAM + API key; curl 8.1+ signs query strings correctly):
   curl --aws-sigv4 aws:amz:$(config_value gatehouse.region us-east-1):execute-api --user "<accessKeyId>:<secretAccessKey>" \\
        -H "x-api-key: <freeKey>" http://127.0.0.1:$STORES_PORT/stores
-a usage report (GetUsage) as admin, with the AWS CLI or curl (the query sorted, as SigV4 wants it:
-curl before 8.1 does not sort it):
+a usage report (GetUsage) as admin, AWS CLI or curl (query pre-sorted: curl < 8.1 signs it as written):
   AWS_ACCESS_KEY_ID=<accessKeyId> AWS_SECRET_ACCESS_KEY=<secretAccessKey> aws apigateway get-usage \\
        --region $REGION --endpoint-url http://127.0.0.1:$STORES_ADMIN_PORT \\
        --usage-plan-id free --start-date $TODAY --end-date $TODAY
