@@ -36,7 +36,8 @@ need_package wrk wrk
 RUN_DIR=$(mktemp -d)
 # Every port at once, so no two are the same (one at a time, a port can come back twice).
 read -r REDIS_PORT FANOUT_PORT INDEX_PORT RECEIVER_PORT STORES_PORT ADMIN_PORT IDENTITY_PORT \
-  SMTP_PORT POP3_PORT <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 9 | tr '\n' ' ')"
+  SMTP_PORT POP3_PORT INDEX_ADMIN_PORT FANOUT_ADMIN_PORT IDENTITY_ADMIN_PORT \
+  <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 12 | tr '\n' ' ')"
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's settings plus a publishing principal and two benchmark subscriptions.
 cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<PROPS
@@ -69,13 +70,16 @@ echo "bench: starting a private suite (fanout-service on $FANOUT_PORT)" >&2
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
   --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$INDEX_PORT" \
   --stores-admin-port "$ADMIN_PORT" --identity-port "$IDENTITY_PORT" --smtp-port "$SMTP_PORT" \
-  --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" >/dev/null
+  --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" --index-admin-port "$INDEX_ADMIN_PORT" \
+  --fanout-admin-port "$FANOUT_ADMIN_PORT" --identity-admin-port "$IDENTITY_ADMIN_PORT" >/dev/null
+# The password of the launcher's Redis, for redis_int.
+. "$RUN_DIR/secrets.env"
 
 
 # One Redis command over bash's /dev/tcp; prints the integer reply.
 redis_int() {
   local line
-  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  redis_open
   printf '%s\r\n' "$*" >&3
   read -r -t 2 line <&3 || true
   exec 3<&- 3>&-

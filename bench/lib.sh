@@ -1,6 +1,15 @@
 # Shared by the bench/ scripts (sourced). sigv4 and redis_cpu need $REDIS_PORT and the bench
 # principal's GATEHOUSE_BENCH_ACCESS_KEY_ID / GATEHOUSE_BENCH_SECRET_ACCESS_KEY.
 
+# Opens fd 3 to the suite's Redis ($REDIS_PORT), authenticated with the launcher's password
+# (GATEHOUSE_REDIS_PASSWORD from the run's secrets.env).
+redis_open() {
+  local reply
+  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  printf 'AUTH %s\r\n' "$GATEHOUSE_REDIS_PASSWORD" >&3
+  read -r -t 2 reply <&3 || true
+}
+
 # Installs a Debian package when a command it provides is missing, or stops with what to install.
 need_package() { # package command...
   local package=$1 missing="" SUDO="" c
@@ -34,7 +43,7 @@ sigv4() { # method host path [body]
 # and the JVM.
 redis_cpu() {
   local line total=0
-  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  redis_open
   printf 'INFO cpu\r\n' >&3
   while read -r -t 1 line <&3; do
     line=${line%$'\r'}

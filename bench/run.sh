@@ -49,7 +49,8 @@ RUN_DIR=$(mktemp -d)
 # Every port at once, so no two are the same (one at a time, a port can come back twice).
 read -r REDIS_PORT STORES_PORT UNKEYED_PORT KEYED_PORT UNKEYED2_PORT IDENTITY_PORT POP3_PORT \
   INDEX_PORT ADMIN_PORT SMTP_PORT FANOUT_PORT UNKEYED_MGMT_PORT KEYED_MGMT_PORT UNKEYED2_MGMT_PORT \
-  <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 14 | tr '\n' ' ')"
+  INDEX_ADMIN_PORT FANOUT_ADMIN_PORT IDENTITY_ADMIN_PORT \
+  <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 17 | tr '\n' ' ')"
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's own settings plus a plan that never throttles, so wrk measures the check's cost.
 cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<'PROPS'
@@ -84,13 +85,16 @@ trap cleanup EXIT
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
   --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$INDEX_PORT" \
   --stores-admin-port "$ADMIN_PORT" --identity-port "$IDENTITY_PORT" --smtp-port "$SMTP_PORT" \
-  --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" >/dev/null
-# The master key the launcher generated, so the extra instances read the same sealed secrets.
+  --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" --index-admin-port "$INDEX_ADMIN_PORT" \
+  --fanout-admin-port "$FANOUT_ADMIN_PORT" --identity-admin-port "$IDENTITY_ADMIN_PORT" >/dev/null
+# The master key the launcher generated, so the extra instances read the same sealed secrets, and
+# the password of its Redis.
 . "$RUN_DIR/secrets.env"
-export GATEHOUSE_IAM_MASTER_KEY
+export GATEHOUSE_IAM_MASTER_KEY GATEHOUSE_REDIS_PASSWORD
 extra_instance() { # name port management-port metering iam
   QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$3 GATEHOUSE_CONFIG="$CONFIG" \
-    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" GATEHOUSE_METERING_ENABLED=$4 \
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" QUARKUS_REDIS_PASSWORD="$GATEHOUSE_REDIS_PASSWORD" \
+    GATEHOUSE_METERING_ENABLED=$4 \
     GATEHOUSE_IAM_ENABLED=$5 GATEHOUSE_COGNITO_ENABLED=$5 \
     start_process "$1" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
 }
@@ -145,7 +149,7 @@ ID_TOKEN=$(cognito AdminInitiateAuth "{\"UserPoolId\":\"$POOL_ID\",\"ClientId\":
 # the microseconds Redis spent running them (the rest of its CPU is reading and writing sockets).
 script_calls() {
   local line calls=0 usec=0 rest
-  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  redis_open
   printf 'INFO commandstats\r\n' >&3
   while read -r -t 1 line <&3; do
     case "$line" in

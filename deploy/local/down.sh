@@ -5,17 +5,17 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUN_DIR="$ROOT/deploy/local/run"
 QUIET=false
+# shellcheck source=lib.sh
+. "$ROOT/deploy/local/lib.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --run-dir) RUN_DIR=$(cd "$2" && pwd); shift ;;
+    --run-dir) need_value down.sh "$@"; RUN_DIR=$(realpath -m -- "$2"); shift ;;
     --quiet) QUIET=true ;;
     -h|--help) echo "usage: deploy/local/down.sh [--run-dir DIR] [--quiet]"; exit 0 ;;
     *) echo "down.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
-# shellcheck source=lib.sh
-. "$ROOT/deploy/local/lib.sh"
 
 stop() {
   local name=$1 file="$RUN_DIR/pids/$1.pid" pid i

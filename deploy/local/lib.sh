@@ -3,6 +3,22 @@
 say() { echo "gatehouse: $*"; }
 fail() { echo "gatehouse: $*" >&2; exit 1; }
 
+# need_value SCRIPT "$@": the option in $1 takes a value; dies naming it when $2 is missing or is
+# the next option.
+need_value() {
+  local script=$1
+  shift
+  if [ $# -lt 2 ] || [ -z "$2" ] || [ "${2#--}" != "$2" ]; then
+    echo "$script: $1 needs a value (e.g. $1 $(case "$1" in --run-dir) echo /tmp/gatehouse-run ;; *) echo 18081 ;; esac))" >&2
+    exit 2
+  fi
+}
+
+# " --run-dir DIR" when the run directory is not the default one, for the commands we print.
+run_dir_flag() {
+  [ "$RUN_DIR" = "$ROOT/deploy/local/run" ] || printf ' --run-dir %s' "$RUN_DIR"
+}
+
 # True when something accepts connections on 127.0.0.1:$1.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -39,12 +55,17 @@ running_pids() {
   done
 }
 
+# wait_for_redis PORT SECONDS [PASSWORD]: true once Redis answers PING (after AUTH, if given).
 wait_for_redis() {
-  local port=$1 seconds=$2 reply i
+  local port=$1 seconds=$2 password=${3:-} reply i
   for ((i = 0; i < seconds * 10; i++)); do
     if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
-      printf 'PING\r\n' >&3
       reply=""
+      if [ -n "$password" ]; then
+        printf 'AUTH %s\r\n' "$password" >&3
+        read -r -t 1 reply <&3 || true
+      fi
+      printf 'PING\r\n' >&3
       read -r -t 1 reply <&3 || true
       exec 3<&- 3>&-
       [ "${reply%$'\r'}" = "+PONG" ] && return 0

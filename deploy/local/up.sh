@@ -12,8 +12,11 @@ REDIS_PORT=6390
 INDEX_PORT=8080
 STORES_PORT=8081
 STORES_ADMIN_PORT=9081
+INDEX_ADMIN_PORT=9080
 FANOUT_PORT=8082
+FANOUT_ADMIN_PORT=9082
 IDENTITY_PORT=8083
+IDENTITY_ADMIN_PORT=9083
 SMTP_PORT=3025
 POP3_PORT=3110
 READY_TIMEOUT=90
@@ -22,15 +25,19 @@ usage() {
   cat <<USAGE
 usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
                           [--redis-port N] [--index-port N] [--stores-port N]
-                          [--stores-admin-port N] [--fanout-port N] [--identity-port N]
-                          [--smtp-port N] [--pop3-port N]
+                          [--fanout-port N] [--identity-port N] [--index-admin-port N]
+                          [--stores-admin-port N] [--fanout-admin-port N]
+                          [--identity-admin-port N] [--smtp-port N] [--pop3-port N]
 
   --detach        return once every service is ready; stop later with deploy/local/down.sh
   --rebuild       rebuild the services even if packaged jars exist
-  --run-dir DIR   where data, logs, pids and credentials.json go (default deploy/local/run)
-  --*-port N      ports (defaults: redis 6390, index 8080, stores 8081, stores-admin 9081:
-                  stores-service's management interface, usage reports and metrics, loopback only;
-                  fanout 8082: fanout-service, internal events (AWS_IAM); identity 8083;
+  --run-dir DIR   where data, logs, pids, secrets and credentials.json go (default
+                  deploy/local/run); one suite per run directory, so a second suite needs its own
+                  --run-dir and ports
+  --*-port N      ports (defaults: redis 6390, index 8080, stores 8081, fanout 8082: fanout-service,
+                  internal events (AWS_IAM); identity 8083; the services' management interfaces
+                  (metrics on each, usage reports on stores-service's; loopback only):
+                  index-admin 9080, stores-admin 9081, fanout-admin 9082, identity-admin 9083;
                   smtp 3025 and pop3 3110: the local mail server (GreenMail) that receives
                   identity-service's verification codes and fanout-service's receipts)
 
@@ -39,32 +46,45 @@ Extra JVM options for the services: \$GATEHOUSE_JAVA_OPTS (e.g. a JFR recording)
 USAGE
 }
 
+# shellcheck source=lib.sh
+. "$ROOT/deploy/local/lib.sh"
+
 while [ $# -gt 0 ]; do
   case "$1" in
     --detach) DETACH=true ;;
     --rebuild) REBUILD=true ;;
-    --run-dir) RUN_DIR=$(mkdir -p "$2" && cd "$2" && pwd); shift ;;
-    --redis-port) REDIS_PORT=$2; shift ;;
-    --index-port) INDEX_PORT=$2; shift ;;
-    --stores-port) STORES_PORT=$2; shift ;;
-    --stores-admin-port) STORES_ADMIN_PORT=$2; shift ;;
-    --fanout-port) FANOUT_PORT=$2; shift ;;
-    --identity-port) IDENTITY_PORT=$2; shift ;;
-    --smtp-port) SMTP_PORT=$2; shift ;;
-    --pop3-port) POP3_PORT=$2; shift ;;
+    --run-dir) need_value up.sh "$@"; RUN_DIR=$(realpath -m -- "$2"); shift ;;
+    --redis-port) need_value up.sh "$@"; REDIS_PORT=$2; shift ;;
+    --index-port) need_value up.sh "$@"; INDEX_PORT=$2; shift ;;
+    --stores-port) need_value up.sh "$@"; STORES_PORT=$2; shift ;;
+    --fanout-port) need_value up.sh "$@"; FANOUT_PORT=$2; shift ;;
+    --identity-port) need_value up.sh "$@"; IDENTITY_PORT=$2; shift ;;
+    --index-admin-port) need_value up.sh "$@"; INDEX_ADMIN_PORT=$2; shift ;;
+    --stores-admin-port) need_value up.sh "$@"; STORES_ADMIN_PORT=$2; shift ;;
+    --fanout-admin-port) need_value up.sh "$@"; FANOUT_ADMIN_PORT=$2; shift ;;
+    --identity-admin-port) need_value up.sh "$@"; IDENTITY_ADMIN_PORT=$2; shift ;;
+    --smtp-port) need_value up.sh "$@"; SMTP_PORT=$2; shift ;;
+    --pop3-port) need_value up.sh "$@"; POP3_PORT=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "up.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
 
-# shellcheck source=lib.sh
-. "$ROOT/deploy/local/lib.sh"
+# A start refused before anything ran leaves no trace: the run directory goes again if this run
+# created it and it is still empty (a failed start keeps its logs).
+CREATED_RUN_DIR=false
+if [ ! -d "$RUN_DIR" ]; then
+  CREATED_RUN_DIR=true
+  trap 'rmdir "$RUN_DIR" 2>/dev/null || true' EXIT
+fi
 
 CONFIG=${GATEHOUSE_CONFIG:-$ROOT/deploy/local/gatehouse.properties}
 # identity-service first: stores-service's Cognito authorizer needs the pool it creates.
-SERVICES=("identity-service:$IDENTITY_PORT" "stores-service:$STORES_PORT" "index-service:$INDEX_PORT"
-  "fanout-service:$FANOUT_PORT")
+# Each entry: name:port:management port.
+SERVICES=("identity-service:$IDENTITY_PORT:$IDENTITY_ADMIN_PORT"
+  "stores-service:$STORES_PORT:$STORES_ADMIN_PORT" "index-service:$INDEX_PORT:$INDEX_ADMIN_PORT"
+  "fanout-service:$FANOUT_PORT:$FANOUT_ADMIN_PORT")
 GREENMAIL_VERSION=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ROOT/pom.xml")
 GREENMAIL_JAR="$ROOT/deploy/target/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
@@ -72,14 +92,15 @@ command -v java >/dev/null || fail "java is not on PATH: install JDK 17 or newer
 [ -f "$CONFIG" ] || fail "suite configuration $CONFIG does not exist"
 
 if [ -n "$(running_pids "$RUN_DIR")" ]; then
-  fail "Gatehouse is already running from $RUN_DIR: stop it with deploy/local/down.sh first"
+  fail "Gatehouse is already running from $RUN_DIR: stop it with deploy/local/down.sh$(run_dir_flag) first, or start another suite with its own --run-dir DIR (and other ports)"
 fi
 
 # Two servers on one port would each seem to start (the second's health check reaches the first).
 declare -A PORT_FLAG=()
 for entry in "redis:$REDIS_PORT" "index:$INDEX_PORT" "stores:$STORES_PORT" \
-  "stores-admin:$STORES_ADMIN_PORT" "fanout:$FANOUT_PORT" "identity:$IDENTITY_PORT" \
-  "smtp:$SMTP_PORT" "pop3:$POP3_PORT"; do
+  "fanout:$FANOUT_PORT" "identity:$IDENTITY_PORT" "index-admin:$INDEX_ADMIN_PORT" \
+  "stores-admin:$STORES_ADMIN_PORT" "fanout-admin:$FANOUT_ADMIN_PORT" \
+  "identity-admin:$IDENTITY_ADMIN_PORT" "smtp:$SMTP_PORT" "pop3:$POP3_PORT"; do
   flag="--${entry%%:*}-port"; port=${entry#*:}
   if [ -n "${PORT_FLAG[$port]:-}" ]; then
     fail "${PORT_FLAG[$port]} and $flag are both $port: every server needs its own port"
@@ -88,11 +109,12 @@ for entry in "redis:$REDIS_PORT" "index:$INDEX_PORT" "stores:$STORES_PORT" \
 done
 
 check_port "$REDIS_PORT" redis --redis-port
-check_port "$STORES_ADMIN_PORT" "stores-service management" --stores-admin-port
 check_port "$SMTP_PORT" "mail server (smtp)" --smtp-port
 check_port "$POP3_PORT" "mail server (pop3)" --pop3-port
 for entry in "${SERVICES[@]}"; do
-  check_port "${entry#*:}" "${entry%%:*}" "--${entry%%-service*}-port"
+  IFS=: read -r name port admin_port <<<"$entry"
+  check_port "$port" "$name" "--${name%-service}-port"
+  check_port "$admin_port" "$name management" "--${name%-service}-admin-port"
 done
 
 # Build what is missing.
@@ -118,7 +140,14 @@ if [ ! -f "$GREENMAIL_JAR" ]; then
     || fail "cannot fetch com.icegreen:greenmail-standalone:$GREENMAIL_VERSION"
 fi
 
+# Everything the run writes (Redis's data files, logs, secrets) is the user's alone; files of an
+# older run made before this rule are closed too. A run directory the user named and that already
+# existed keeps its mode (it may be shared, like /tmp); what the launcher puts in it does not.
+umask 077
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/redis"
+if $CREATED_RUN_DIR; then chmod 700 "$RUN_DIR"; fi
+chmod 700 "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/redis"
+chmod -R go-rwx "$RUN_DIR/redis" "$RUN_DIR/logs"
 
 # Secrets generated once and kept (mode 600) with the run's data; dev mode (quarkus:dev) reads and
 # extends the same file. index-service's API key and IAM access key go to stores-service (which
@@ -136,22 +165,25 @@ add_secret GATEHOUSE_IAM_STORES_ACCESS_KEY_ID "AKIA$(random_base32 16)"
 add_secret GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
 add_secret GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID "AKIA$(random_base32 16)"
 add_secret GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
+add_secret GATEHOUSE_REDIS_PASSWORD "$(random_alphanumeric 40)"
 # shellcheck disable=SC1090
 . "$SECRETS"
 export GATEHOUSE_INDEX_API_KEY GATEHOUSE_IAM_MASTER_KEY GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID \
   GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY GATEHOUSE_IAM_STORES_ACCESS_KEY_ID \
   GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID \
-  GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY
+  GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY GATEHOUSE_REDIS_PASSWORD
 STARTED=()
 cleanup_on_failure() { "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet || true; }
 
 # Redis: the same discovery as the tests (redis-server on PATH, else the bundled binary).
 redis_server=$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate) \
   || fail "cannot find or extract a redis-server"
-start_process redis "$RUN_DIR" "$redis_server" --port "$REDIS_PORT" --bind 127.0.0.1 \
-  --dir "$RUN_DIR/redis" --appendonly yes --save "" --daemonize no
+# The password goes in a config file (mode 600), not on the command line where ps shows it.
+printf 'requirepass %s\n' "$GATEHOUSE_REDIS_PASSWORD" > "$RUN_DIR/redis/redis.conf"
+start_process redis "$RUN_DIR" "$redis_server" "$RUN_DIR/redis/redis.conf" --port "$REDIS_PORT" \
+  --bind 127.0.0.1 --dir "$RUN_DIR/redis" --appendonly yes --save "" --daemonize no
 echo "$REDIS_PORT" > "$RUN_DIR/redis.port"
-wait_for_redis "$REDIS_PORT" 15 || { cleanup_on_failure; fail "Redis did not start; see $RUN_DIR/logs/redis.log"; }
+wait_for_redis "$REDIS_PORT" 15 "$GATEHOUSE_REDIS_PASSWORD" || { cleanup_on_failure; fail "Redis did not start; see $RUN_DIR/logs/redis.log"; }
 
 # Mail: SMTP for identity-service, POP3 to read any mailbox (no passwords: any is accepted).
 start_process mail "$RUN_DIR" java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
@@ -162,11 +194,11 @@ port_in_use "$SMTP_PORT" || { cleanup_on_failure; fail "the mail server did not 
 
 rm -f "$RUN_DIR/user-pool.json"
 for entry in "${SERVICES[@]}"; do
-  name=${entry%%:*}
-  port=${entry#*:}
+  IFS=: read -r name port admin_port <<<"$entry"
   QUARKUS_HTTP_PORT=$port \
-  QUARKUS_MANAGEMENT_PORT=$STORES_ADMIN_PORT \
+  QUARKUS_MANAGEMENT_PORT=$admin_port \
   QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
+  QUARKUS_REDIS_PASSWORD="$GATEHOUSE_REDIS_PASSWORD" \
   QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
   QUARKUS_REST_CLIENT_FANOUT_URL="http://127.0.0.1:$FANOUT_PORT" \
   GATEHOUSE_INDEX_URL="http://127.0.0.1:$INDEX_PORT" \
@@ -191,8 +223,7 @@ for entry in "${SERVICES[@]}"; do
 done
 
 for entry in "${SERVICES[@]}"; do
-  name=${entry%%:*}
-  port=${entry#*:}
+  IFS=: read -r name port admin_port <<<"$entry"
   if ! wait_for_ready "$name" "$port" "$RUN_DIR" "$READY_TIMEOUT"; then
     echo "---- last lines of $RUN_DIR/logs/$name.log ----" >&2
     tail -n 25 "$RUN_DIR/logs/$name.log" >&2 || true
@@ -226,6 +257,9 @@ cat > "$RUN_DIR/credentials.json" <<JSON
     "index": "http://127.0.0.1:$INDEX_PORT",
     "stores": "http://127.0.0.1:$STORES_PORT",
     "storesAdmin": "http://127.0.0.1:$STORES_ADMIN_PORT",
+    "indexAdmin": "http://127.0.0.1:$INDEX_ADMIN_PORT",
+    "fanoutAdmin": "http://127.0.0.1:$FANOUT_ADMIN_PORT",
+    "identityAdmin": "http://127.0.0.1:$IDENTITY_ADMIN_PORT",
     "fanout": "http://127.0.0.1:$FANOUT_PORT",
     "identity": "http://127.0.0.1:$IDENTITY_PORT",
     "smtp": "smtp://127.0.0.1:$SMTP_PORT",
@@ -238,28 +272,36 @@ cat > "$RUN_DIR/credentials.json" <<JSON
 }
 JSON
 
+TODAY=$(date -u +%F)
+REGION=$(config_value gatehouse.region us-east-1)
 cat <<DONE
 
 Gatehouse is up.
   index-service   http://127.0.0.1:$INDEX_PORT/
   stores-service  http://127.0.0.1:$STORES_PORT/stores
-  stores admin    http://127.0.0.1:$STORES_ADMIN_PORT/usageplans/free/usage?startDate=$(date -u +%F)&endDate=$(date -u +%F)
-                  http://127.0.0.1:$STORES_ADMIN_PORT/q/metrics
+  stores admin    http://127.0.0.1:$STORES_ADMIN_PORT/usageplans/free/usage?endDate=$TODAY&startDate=$TODAY
+  metrics         http://127.0.0.1:$STORES_ADMIN_PORT/q/metrics (stores), :$INDEX_ADMIN_PORT (index),
+                  :$FANOUT_ADMIN_PORT (fanout), :$IDENTITY_ADMIN_PORT (identity): management ports, loopback only
   fanout-service  http://127.0.0.1:$FANOUT_PORT/events  (AWS_IAM: principals stores-service and admin publish)
   identity        http://127.0.0.1:$IDENTITY_PORT/  (Cognito user pool; ids in credentials.json "userPool")
   mail            smtp 127.0.0.1:$SMTP_PORT; read a mailbox (any password):
                   curl -s -u 'ada@example.com:x' pop3://127.0.0.1:$POP3_PORT/1
-  redis           redis://127.0.0.1:$REDIS_PORT
+  redis           redis://127.0.0.1:$REDIS_PORT (password: GATEHOUSE_REDIS_PASSWORD in $RUN_DIR/secrets.env)
   credentials     $RUN_DIR/credentials.json
   logs            $RUN_DIR/logs/
-  health and OpenAPI on every service: /q/health  /q/openapi  (metrics: /q/metrics;
-  stores-service serves metrics on its admin port)
+  health and OpenAPI on every service's port: /q/health  /q/openapi
 api keys:
 $(sed -n 's/^ *"\([^"]*\)" *: *"\([^"]*\)".*/  \1: \2/p' "$RUN_DIR/api-keys.json" 2>/dev/null)
 iam principals (secrets in credentials.json): index-service stores-service fanout-service admin nobody
 try (GET /stores is AWS_IAM + API key; curl 8.1+ signs query strings correctly):
   curl --aws-sigv4 aws:amz:$(config_value gatehouse.region us-east-1):execute-api --user "<accessKeyId>:<secretAccessKey>" \\
        -H "x-api-key: <freeKey>" http://127.0.0.1:$STORES_PORT/stores
+a usage report (GetUsage) as admin, AWS CLI or curl (query pre-sorted: curl < 8.1 signs it as written):
+  AWS_ACCESS_KEY_ID=<accessKeyId> AWS_SECRET_ACCESS_KEY=<secretAccessKey> aws apigateway get-usage \\
+       --region $REGION --endpoint-url http://127.0.0.1:$STORES_ADMIN_PORT \\
+       --usage-plan-id free --start-date $TODAY --end-date $TODAY
+  curl --aws-sigv4 aws:amz:$REGION:apigateway --user "<accessKeyId>:<secretAccessKey>" \\
+       'http://127.0.0.1:$STORES_ADMIN_PORT/usageplans/free/usage?endDate=$TODAY&startDate=$TODAY'
 publish an event as admin (delivered by mail and to index-service's /notifications):
   curl --aws-sigv4 aws:amz:$(config_value gatehouse.region us-east-1):execute-api --user "<accessKeyId>:<secretAccessKey>" \\
        -H 'Content-Type: application/json' http://127.0.0.1:$FANOUT_PORT/events \\

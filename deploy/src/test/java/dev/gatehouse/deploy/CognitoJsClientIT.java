@@ -51,7 +51,7 @@ class CognitoJsClientIT {
     @Test
     void signsUpConfirmsAndSignsInWithSrpAndItsIdTokenOpensSearchAndOrders() throws Exception {
         NodePackages.require();
-        int[] ports = FreePort.pick(8);
+        int[] ports = FreePort.pick(11);
         int identity = ports[0];
         int stores = ports[1];
         int pop3 = ports[2];
@@ -63,7 +63,10 @@ class CognitoJsClientIT {
                         "--index-port",
                         "--stores-admin-port",
                         "--smtp-port",
-                        "--fanout-port")) {
+                        "--fanout-port",
+                        "--index-admin-port",
+                        "--fanout-admin-port",
+                        "--identity-admin-port")) {
             args.add(option);
             args.add("" + ports[next++]);
         }

@@ -16,11 +16,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +36,26 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /** Runs deploy/local/up.sh and down.sh as a user would, against the packaged services. */
 class LocalLauncherIT {
+
+    /** The launcher's port options, in the order {@link #upDetached} takes the ports. */
+    static final List<String> PORT_OPTIONS =
+            List.of(
+                    "--redis-port",
+                    "--index-port",
+                    "--stores-port",
+                    "--stores-admin-port",
+                    "--identity-port",
+                    "--smtp-port",
+                    "--pop3-port",
+                    "--fanout-port",
+                    "--index-admin-port",
+                    "--fanout-admin-port",
+                    "--identity-admin-port");
+
+    static final int PORTS = PORT_OPTIONS.size();
+
+    static final List<String> SERVICE_NAMES =
+            List.of("identity-service", "stores-service", "index-service", "fanout-service");
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -45,7 +69,7 @@ class LocalLauncherIT {
 
     @Test
     void startsDetachedServesTheSuiteAndStopsCleanly() throws Exception {
-        int[] ports = FreePort.pick(8);
+        int[] ports = FreePort.pick(PORTS);
         int redis = ports[0];
         int index = ports[1];
         int stores = ports[2];
@@ -55,14 +79,20 @@ class LocalLauncherIT {
         int pop3 = ports[6];
         int fanout = ports[7];
 
-        LauncherScripts.Result up =
-                upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
+        LauncherScripts.Result up = upDetached(runDir, ports);
         assertEquals(0, up.exit(), up.output());
         assertTrue(up.output().contains("http://127.0.0.1:" + index + "/"), up.output());
         List<Long> pids = pids();
         assertEquals(6, pids.size(), "redis, the mail server and four services");
 
-        HttpResponse<String> page = get("http://127.0.0.1:" + index + "/");
+        // The page answers 503 while stores-service's first calls (cold, on a busy machine) take
+        // longer than index-service's 1 s budget: give it a few tries.
+        HttpResponse<String> first = get("http://127.0.0.1:" + index + "/");
+        for (int i = 0; i < 20 && first.statusCode() == 503; i++) {
+            Thread.sleep(1_000);
+            first = get("http://127.0.0.1:" + index + "/");
+        }
+        HttpResponse<String> page = first;
         assertEquals(200, page.statusCode(), () -> page.body() + serviceLogs());
         assertTrue(page.body().contains("data-store-id=\"lis-001\""), page.body());
 
@@ -103,14 +133,26 @@ class LocalLauncherIT {
                         .contains("\"quota\";q=4998;w="),
                 "free plan: 5000 - offset 2");
 
+        everyServiceServesMetricsOnItsManagementPortOnly(ports);
+        redisRefusesUnauthenticatedClientsAndKeepsItsFilesPrivate(redis);
+        theUsageReportCommandsItPrintsWork(up.output(), credentials.at("/iam/admin"));
         userPoolSendsItsCodesToTheLocalMailbox(credentials, identity, pop3);
         anOrderEventIsDeliveredToEverySubscriber(credentials, fanout, index, pop3);
         aPlacedOrderMailsItsReceipt(credentials, identity, stores, index, pop3);
 
-        LauncherScripts.Result again =
-                upDetached(redis, index, stores, admin, identity, smtp, pop3, fanout);
+        LauncherScripts.Result again = upDetached(runDir, ports);
         assertNotEquals(0, again.exit());
         assertTrue(again.output().contains("already running"), again.output());
+        assertTrue(
+                again.output().contains("deploy/local/down.sh --run-dir " + runDir),
+                "names the run directory to stop: " + again.output());
+        assertTrue(again.output().contains("its own --run-dir"), again.output());
+        for (String service : SERVICE_NAMES) {
+            String log = Files.readString(runDir.resolve("logs").resolve(service + ".log"));
+            assertFalse(
+                    log.contains("has been already registered"),
+                    service + " registers a meter twice:\n" + log);
+        }
 
         LauncherScripts.Result down = launcher("down.sh", "--run-dir", runDir.toString());
         assertEquals(0, down.exit(), down.output());
@@ -119,43 +161,251 @@ class LocalLauncherIT {
                     ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                     "pid " + pid + " still alive");
         }
-        for (int port : new int[] {redis, index, stores, admin, identity, smtp, pop3, fanout}) {
+        for (int port : ports) {
             assertFalse(listening(port), "port " + port + " still open");
         }
         assertTrue(Files.isRegularFile(runDir.resolve("logs").resolve("stores-service.log")));
     }
 
     @Test
-    void refusesAPortInUseWithAClearMessage() throws Exception {
+    void refusesAPortInUseWithAClearMessageAndLeavesNoRunDirectory() throws Exception {
+        Path fresh = runDir.resolve("not-yet");
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int port = busy.getLocalPort();
-            int[] free = FreePort.pick(7);
-            LauncherScripts.Result up =
-                    upDetached(free[0], free[1], port, free[2], free[3], free[4], free[5], free[6]);
+            int[] ports = FreePort.pick(PORTS);
+            ports[2] = busy.getLocalPort();
+            LauncherScripts.Result up = upDetached(fresh, ports);
             assertEquals(1, up.exit(), up.output());
             assertTrue(
-                    up.output().contains("port " + port + " (stores-service) is already in use"),
+                    up.output()
+                            .contains("port " + ports[2] + " (stores-service) is already in use"),
                     up.output());
-            assertTrue(pids().isEmpty(), "nothing was started");
+            assertFalse(Files.exists(fresh), "a refused start leaves no run directory behind");
+        }
+        int[] ports = FreePort.pick(PORTS);
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ports[9] = busy.getLocalPort();
+            LauncherScripts.Result up = upDetached(fresh, ports);
+            assertEquals(1, up.exit(), up.output());
+            assertTrue(
+                    up.output()
+                            .contains(
+                                    "port "
+                                            + ports[9]
+                                            + " (fanout-service management) is already in use:"
+                                            + " stop what holds it, or pick another with"
+                                            + " --fanout-admin-port"),
+                    up.output());
+            assertFalse(Files.exists(fresh));
         }
     }
 
     @Test
     void refusesOnePortForTwoServersWithAClearMessage() throws Exception {
-        int[] free = FreePort.pick(7);
+        int[] ports = FreePort.pick(PORTS);
         // --identity-port the same as --stores-port: each would seem to start, the second's
         // health check answered by the first.
-        LauncherScripts.Result up =
-                upDetached(free[0], free[1], free[2], free[3], free[2], free[4], free[5], free[6]);
+        ports[4] = ports[2];
+        LauncherScripts.Result up = upDetached(runDir, ports);
         assertEquals(1, up.exit(), up.output());
         assertTrue(
                 up.output()
                         .contains(
                                 "--stores-port and --identity-port are both "
-                                        + free[2]
+                                        + ports[2]
                                         + ": every server needs its own port"),
                 up.output());
         assertTrue(pids().isEmpty(), "nothing was started");
+        ports = FreePort.pick(PORTS);
+        ports[8] = ports[3]; // --index-admin-port the same as --stores-admin-port
+        up = upDetached(runDir, ports);
+        assertEquals(1, up.exit(), up.output());
+        assertTrue(
+                up.output()
+                        .contains(
+                                "--index-admin-port and --stores-admin-port are both " + ports[3]),
+                up.output());
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsNamedAndNothingIsCreated() throws Exception {
+        Path fresh = runDir.resolve("not-yet");
+        for (String option :
+                List.of(
+                        "--stores-port",
+                        "--redis-port",
+                        "--index-admin-port",
+                        "--fanout-admin-port",
+                        "--identity-admin-port",
+                        "--run-dir")) {
+            for (List<String> args :
+                    List.of(
+                            List.of("--run-dir", fresh.toString(), option),
+                            List.of("--run-dir", fresh.toString(), option, "--detach"))) {
+                if (option.equals("--run-dir") && args.size() == 3) {
+                    args = List.of(option);
+                }
+                LauncherScripts.Result up = launcher("up.sh", args.toArray(String[]::new));
+                assertEquals(2, up.exit(), args + ": " + up.output());
+                assertTrue(
+                        up.output().contains("up.sh: " + option + " needs a value"),
+                        args + ": " + up.output());
+                assertFalse(up.output().contains("unbound variable"), up.output());
+                assertFalse(Files.exists(fresh), args + " created the run directory");
+            }
+        }
+        LauncherScripts.Result down = launcher("down.sh", "--run-dir");
+        assertEquals(2, down.exit(), down.output());
+        assertTrue(down.output().contains("down.sh: --run-dir needs a value"), down.output());
+    }
+
+    /**
+     * index-, fanout- and identity-service (and stores-service) answer /q/metrics on their loopback
+     * management port, never on the public one (where it would be a side channel).
+     */
+    private void everyServiceServesMetricsOnItsManagementPortOnly(int[] ports) throws Exception {
+        int[][] publicAndManagement = {
+            {ports[1], ports[8]}, {ports[2], ports[3]}, {ports[7], ports[9]}, {ports[4], ports[10]}
+        };
+        for (int[] service : publicAndManagement) {
+            HttpResponse<String> open = get("http://127.0.0.1:" + service[0] + "/q/metrics");
+            assertTrue(
+                    open.statusCode() == 403 || open.statusCode() == 404,
+                    service[0] + ": " + open.statusCode());
+            assertFalse(open.body().contains("# TYPE"), open.body());
+            assertEquals(
+                    200, get("http://127.0.0.1:" + service[0] + "/q/health/ready").statusCode());
+            HttpResponse<String> metrics = get("http://127.0.0.1:" + service[1] + "/q/metrics");
+            assertEquals(200, metrics.statusCode(), "management port " + service[1]);
+            assertTrue(metrics.body().contains("# TYPE jvm_"), metrics.body());
+            assertTrue(
+                    metrics.headers().firstValue("x-amzn-RequestId").isPresent(),
+                    "management responses carry a request id");
+        }
+    }
+
+    /** The launcher's Redis wants its password, and no one but the user can read its files. */
+    private void redisRefusesUnauthenticatedClientsAndKeepsItsFilesPrivate(int redis)
+            throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", redis)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET anything\r\n".getBytes(StandardCharsets.US_ASCII));
+            String reply =
+                    new java.io.BufferedReader(
+                                    new java.io.InputStreamReader(
+                                            socket.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
+            assertTrue(reply.startsWith("-NOAUTH"), reply);
+        }
+        String password = secret("GATEHOUSE_REDIS_PASSWORD");
+        assertTrue(password.matches("[A-Za-z0-9]{40}"), "a generated password");
+        assertFalse(
+                ProcessHandle.allProcesses()
+                        .anyMatch(
+                                p ->
+                                        p.info()
+                                                .commandLine()
+                                                .map(c -> c.contains(password))
+                                                .orElse(false)),
+                "the password is on no command line");
+        for (String dir : List.of("redis", "logs")) {
+            assertEquals(
+                    PosixFilePermissions.fromString("rwx------"),
+                    Files.getPosixFilePermissions(runDir.resolve(dir)),
+                    dir);
+        }
+        assertEquals(
+                PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(runDir.resolve("secrets.env")));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(runDir.resolve("redis"))) {
+            files = walk.toList();
+        }
+        assertTrue(
+                files.stream().anyMatch(f -> f.getFileName().toString().startsWith("appendonly")),
+                "Redis keeps its append-only file there: " + files);
+        for (Path file : files) {
+            Set<PosixFilePermission> modes = Files.getPosixFilePermissions(file);
+            for (PosixFilePermission others :
+                    List.of(
+                            PosixFilePermission.GROUP_READ,
+                            PosixFilePermission.GROUP_WRITE,
+                            PosixFilePermission.OTHERS_READ,
+                            PosixFilePermission.OTHERS_WRITE)) {
+                assertFalse(modes.contains(others), file + " is " + modes);
+            }
+        }
+    }
+
+    /**
+     * The usage-report commands up.sh prints (AWS CLI and curl, Debian 12's 7.88 included) work as
+     * printed once the admin's keys replace the placeholders.
+     */
+    private void theUsageReportCommandsItPrintsWork(String output, JsonNode admin)
+            throws Exception {
+        List<String> commands = printedCommands(output, "a usage report (GetUsage)");
+        assertEquals(2, commands.size(), output);
+        assertTrue(commands.get(0).contains("aws apigateway get-usage"), commands.get(0));
+        assertTrue(commands.get(1).startsWith("curl --aws-sigv4"), commands.get(1));
+        assertTrue(commands.get(1).contains("?endDate="), "query sorted: " + commands.get(1));
+        Path home = Files.createTempDirectory(runDir, "home");
+        for (String command : commands) {
+            String filled =
+                    command.replace("<accessKeyId>", admin.path("accessKeyId").asText())
+                            .replace("<secretAccessKey>", admin.path("secretAccessKey").asText());
+            // stdout only: curl draws its progress meter on stderr.
+            Path errors = Files.createTempFile(home, "stderr", ".txt");
+            ProcessBuilder builder =
+                    new ProcessBuilder("bash", "-c", filled)
+                            .redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
+            builder.environment().put("HOME", home.toString());
+            builder.environment().put("AWS_PAGER", "");
+            builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+            builder.environment().remove("AWS_PROFILE");
+            Process process = builder.start();
+            String out =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), command);
+            assertEquals(0, process.exitValue(), command + "\n" + out + Files.readString(errors));
+            JsonNode usage = new ObjectMapper().readTree(out);
+            assertEquals("free", usage.path("usagePlanId").asText(), filled + "\n" + out);
+            // The wire's "values" is the CLI's "items".
+            assertTrue(usage.has(command.startsWith("curl") ? "values" : "items"), out);
+        }
+    }
+
+    /** The commands printed under {@code heading}, continuation lines joined. */
+    private static List<String> printedCommands(String output, String heading) {
+        List<String> lines = output.lines().toList();
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(heading)) {
+                start = i;
+            }
+        }
+        assertTrue(start >= 0, output);
+        List<String> commands = new ArrayList<>();
+        StringBuilder current = null;
+        for (int i = start + 1; i < lines.size() && lines.get(i).startsWith(" "); i++) {
+            String line = lines.get(i).strip();
+            if (current == null) {
+                current = new StringBuilder();
+            }
+            boolean continues = line.endsWith("\\");
+            current.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+            if (!continues) {
+                commands.add(current.toString().strip());
+                current = null;
+            }
+        }
+        return commands;
+    }
+
+    private String secret(String name) throws IOException {
+        return Files.readAllLines(runDir.resolve("secrets.env")).stream()
+                .filter(line -> line.startsWith(name + "="))
+                .map(line -> line.substring(name.length() + 1))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -376,38 +626,17 @@ class LocalLauncherIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** deploy/local/up.sh --detach in this test's run directory, on the given ports. */
-    private LauncherScripts.Result upDetached(
-            int redis,
-            int index,
-            int stores,
-            int admin,
-            int identity,
-            int smtp,
-            int pop3,
-            int fanout)
-            throws Exception {
-        return launcher(
-                "up.sh",
-                "--detach",
-                "--run-dir",
-                runDir.toString(),
-                "--redis-port",
-                "" + redis,
-                "--index-port",
-                "" + index,
-                "--stores-port",
-                "" + stores,
-                "--stores-admin-port",
-                "" + admin,
-                "--identity-port",
-                "" + identity,
-                "--smtp-port",
-                "" + smtp,
-                "--pop3-port",
-                "" + pop3,
-                "--fanout-port",
-                "" + fanout);
+    /**
+     * deploy/local/up.sh --detach in {@code dir}, on {@code ports}: redis, index, stores,
+     * stores-admin, identity, smtp, pop3, fanout, index-admin, fanout-admin, identity-admin.
+     */
+    private static LauncherScripts.Result upDetached(Path dir, int[] ports) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--detach", "--run-dir", dir.toString()));
+        for (int i = 0; i < PORT_OPTIONS.size(); i++) {
+            args.add(PORT_OPTIONS.get(i));
+            args.add(Integer.toString(ports[i]));
+        }
+        return launcher("up.sh", args.toArray(String[]::new));
     }
 
     private List<Long> pids() throws IOException {

@@ -1,7 +1,10 @@
 package dev.gatehouse.index;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.index.StoresServiceStub.Behaviour;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,23 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = StoresServiceStub.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class IndexPageTest {
+
+    /** The management interface's {@code /q/} root (loopback, its own port). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    void servesMetricsOnTheManagementInterfaceOnlyAndHealthOnThePublicPort() {
+        given().get("/q/metrics")
+                .then()
+                .statusCode(anyOf(is(403), is(404)))
+                .body(not(containsString("# TYPE")));
+        given().get(management + "metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("# TYPE jvm_"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
 
     @BeforeEach
     void healthy() {
@@ -123,9 +145,7 @@ class IndexPageTest {
         given().get("/admin")
                 .then()
                 .statusCode(403)
-                .body(
-                        org.hamcrest.Matchers.equalTo(
-                                "{\"message\":\"Missing Authentication Token\"}"));
+                .body(equalTo("{\"message\":\"Missing Authentication Token\"}"));
     }
 
     @Test

@@ -20,11 +20,16 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Dev mode's replacement for Quarkus Dev Services (which need a container engine): when {@code
  * quarkus:dev} runs without {@code quarkus.redis.hosts}, use the suite's local Redis, whose port is
  * recorded in {@code deploy/local/run/redis.port} by the launcher or by another service in dev
- * mode, or start one with the same discovery the tests use. Does nothing in any other profile.
+ * mode, or start one with the same discovery the tests use. Either way the Redis requires the
+ * password {@code GATEHOUSE_REDIS_PASSWORD} of the run directory's {@code secrets.env} (shared with
+ * the launcher, generated on first use), offered as {@code quarkus.redis.password}. Does nothing in
+ * any other profile.
  */
 public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
 
     private static final String HOSTS = "quarkus.redis.hosts";
+    private static final String PASSWORD = "quarkus.redis.password";
+    private static final String PASSWORD_SECRET = "GATEHOUSE_REDIS_PASSWORD";
     private static RedisServer started;
 
     @Override
@@ -32,8 +37,11 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
         if (!context.getProfiles().contains("dev") || configured(context)) {
             return List.of();
         }
-        String uri = "redis://127.0.0.1:" + port();
-        return List.of(new PropertiesConfigSource(Map.of(HOSTS, uri), "gatehouse-dev-redis", 255));
+        String password = password();
+        String uri = "redis://127.0.0.1:" + port(password);
+        return List.of(
+                new PropertiesConfigSource(
+                        Map.of(HOSTS, uri, PASSWORD, password), "gatehouse-dev-redis", 255));
     }
 
     /** Set by someone other than auth-common's own fallback (ordinal 100). */
@@ -45,11 +53,17 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
                 && value.getConfigSourceOrdinal() > 100;
     }
 
-    private static synchronized int port() {
+    /** The launcher's Redis password, shared through its {@code secrets.env} (made if missing). */
+    private static String password() {
+        return DevSecretsConfigSourceFactory.secrets(runDir().resolve("secrets.env"))
+                .get(PASSWORD_SECRET);
+    }
+
+    private static synchronized int port(String password) {
         Path runDir = runDir();
         Path portFile = runDir.resolve("redis.port");
         Optional<Integer> running =
-                recordedPort(portFile).filter(DevRedisConfigSourceFactory::answersPing);
+                recordedPort(portFile).filter(port -> answersPing(port, password));
         if (running.isPresent()) {
             return running.get();
         }
@@ -59,6 +73,8 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
                             FreePort.pick(),
                             runDir.resolve("redis"),
                             List.of("--appendonly", "yes"));
+            // Set after start rather than as an argument, which ps would show to every local user.
+            server.call("CONFIG", "SET", "requirepass", password);
             started = server;
             write(portFile, server.port());
             Runtime.getRuntime()
@@ -89,8 +105,9 @@ public class DevRedisConfigSourceFactory implements ConfigSourceFactory {
         }
     }
 
-    private static boolean answersPing(int port) {
+    private static boolean answersPing(int port, String password) {
         try (RespConnection connection = RespConnection.open("127.0.0.1", port, 300)) {
+            connection.call("AUTH", password);
             return "PONG".equals(connection.call("PING"));
         } catch (IOException e) {
             return false;

@@ -24,13 +24,13 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Dev mode's secrets, shared with the launcher through its run directory's {@code secrets.env}
  * (mode 600): the IAM master key, index-service's API key and access key, stores-service's and
- * fanout-service's access keys, each generated and appended there when missing, exactly as {@code
- * up.sh} does. They are offered as properties of the same names, so the suite file's {@code
- * ${GATEHOUSE_...:}} references resolve in {@code quarkus:dev} as they do under the launcher. Also
- * points the reveal files and identity-service's pool file at the run directory, and offers that
- * pool's issuer as {@code GATEHOUSE_COGNITO_ISSUER} (a service started before identity-service's
- * first run picks it up on its next reload). Does nothing in any other profile; the environment
- * still overrides everything.
+ * fanout-service's access keys, the local Redis's password, each generated and appended there when
+ * missing, exactly as {@code up.sh} does. They are offered as properties of the same names, so the
+ * suite file's {@code ${GATEHOUSE_...:}} references resolve in {@code quarkus:dev} as they do under
+ * the launcher. Also points the reveal files and identity-service's pool file at the run directory,
+ * and offers that pool's issuer as {@code GATEHOUSE_COGNITO_ISSUER} (a service started before
+ * identity-service's first run picks it up on its next reload). Does nothing in any other profile;
+ * the environment still overrides everything.
  */
 public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
 
@@ -50,7 +50,8 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
                     "GATEHOUSE_IAM_STORES_ACCESS_KEY_ID", () -> "AKIA" + random(BASE32, 16),
                     "GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY", () -> random(ALPHANUMERIC, 40),
                     "GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID", () -> "AKIA" + random(BASE32, 16),
-                    "GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY", () -> random(ALPHANUMERIC, 40));
+                    "GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY", () -> random(ALPHANUMERIC, 40),
+                    "GATEHOUSE_REDIS_PASSWORD", () -> random(ALPHANUMERIC, 40));
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -73,7 +74,7 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
     }
 
     /** The file's entries, after appending any generated one that was missing. */
-    private static synchronized Map<String, String> secrets(Path file) {
+    static synchronized Map<String, String> secrets(Path file) {
         Map<String, String> entries = read(file);
         StringBuilder added = new StringBuilder();
         GENERATED.forEach(

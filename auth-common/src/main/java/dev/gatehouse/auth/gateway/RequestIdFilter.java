@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.gateway;
 
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -7,8 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Gives every response an {@code x-amzn-RequestId}, as API Gateway does, so that a client can quote
- * it and an operator can find the request in the logs.
+ * Gives every response an {@code x-amzn-RequestId}, on the public port and on the management
+ * interface, as API Gateway does, so that a client can quote it and an operator can find the
+ * request in the logs.
  */
 @Singleton
 public class RequestIdFilter {
@@ -17,6 +19,15 @@ public class RequestIdFilter {
     public static final String HEADER = "x-amzn-RequestId";
 
     void register(@Observes Router router) {
+        stamp(router);
+    }
+
+    /** The management interface too: its routes, errors and {@code /q/metrics} alike. */
+    void registerManagement(@Observes ManagementInterface management) {
+        stamp(management.router());
+    }
+
+    private static void stamp(Router router) {
         router.route()
                 .order(Integer.MIN_VALUE)
                 .handler(

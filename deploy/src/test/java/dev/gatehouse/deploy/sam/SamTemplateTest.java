@@ -93,6 +93,7 @@ class SamTemplateTest {
         expected.put("POST /stores/search", "StoresFunction CognitoJwt");
         expected.put("POST /orders", "StoresFunction CognitoJwt");
         expected.put("GET /orders", "StoresFunction CognitoJwt");
+        expected.put("GET /orders/{orderId}", "StoresFunction CognitoJwt");
         expected.put("POST /", "IdentityFunction NONE");
         expected.put("GET /{poolId}/.well-known/jwks.json", "IdentityFunction NONE");
         expected.put("GET /{poolId}/.well-known/openid-configuration", "IdentityFunction NONE");

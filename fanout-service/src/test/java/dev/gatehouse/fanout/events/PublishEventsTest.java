@@ -6,8 +6,10 @@ import static dev.gatehouse.fanout.TestCallers.PUBLISHER;
 import static dev.gatehouse.fanout.TestCallers.event;
 import static dev.gatehouse.fanout.TestCallers.publish;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,9 @@ import dev.gatehouse.testing.RedisTestResource;
 import dev.gatehouse.testing.SmtpTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +33,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithTestResource(value = WebhookReceiver.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PublishEventsTest {
+
+    /** The management interface's {@code /q/} root (loopback, its own port). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    void servesMetricsOnTheManagementInterfaceOnlyAndHealthOnThePublicPort() {
+        given().get("/q/metrics")
+                .then()
+                .statusCode(anyOf(is(403), is(404)))
+                .body(not(containsString("# TYPE")));
+        given().get(management + "metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("# TYPE jvm_"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
 
     static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 

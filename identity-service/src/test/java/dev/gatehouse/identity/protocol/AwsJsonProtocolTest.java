@@ -1,15 +1,20 @@
 package dev.gatehouse.identity.protocol;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,23 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AwsJsonProtocolTest {
+
+    /** The management interface's {@code /q/} root (loopback, its own port). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    void servesMetricsOnTheManagementInterfaceOnlyAndHealthOnThePublicPort() {
+        given().get("/q/metrics")
+                .then()
+                .statusCode(anyOf(is(403), is(404)))
+                .body(not(containsString("# TYPE")));
+        given().get(management + "metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("# TYPE jvm_"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
 
     static final String AMZ_JSON = "application/x-amz-json-1.1";
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.stores.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,7 +16,8 @@ import java.util.Set;
  * Request bodies read by hand rather than bound, so that every wrong type and range is reported as
  * the client wrote it ({@code items[2].quantity must be ...}): duplicate keys and trailing tokens
  * are refused, unknown fields are named, and every failure is a 400 {@link
- * InvalidRequestException}.
+ * InvalidRequestException}, including a body past one of Jackson's stream limits ({@link
+ * JsonLimits}).
  */
 @ApplicationScoped
 public class StrictJson {
@@ -40,11 +42,9 @@ public class StrictJson {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw invalid(
-                    "Request body is not valid JSON (line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ")");
+                    JsonLimits.cause(e)
+                            .map(JsonLimits::exceeded)
+                            .orElseGet(() -> notValid(e.getLocation())));
         } catch (IOException e) {
             throw invalid("Request body is not valid JSON");
         }
@@ -92,6 +92,18 @@ public class StrictJson {
             throw invalid(name + " must be at most " + maxLength + " characters");
         }
         return value;
+    }
+
+    /** Where the body stopped being JSON, when Jackson knows. */
+    private static String notValid(JsonLocation at) {
+        if (at == null || at.getLineNr() < 1) {
+            return "Request body is not valid JSON";
+        }
+        return "Request body is not valid JSON (line "
+                + at.getLineNr()
+                + ", column "
+                + at.getColumnNr()
+                + ")";
     }
 
     public static InvalidRequestException invalid(String message) {

@@ -20,18 +20,23 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Customers' orders in Redis: placing one is a single script (saved and indexed together, with its
  * {@code order.placed} event in the outbox), and a customer reads only their own, keyed by the
- * token's {@code sub}.
+ * token's {@code sub}: another customer's order is simply not among them.
  */
 @ApplicationScoped
 public class OrderBook {
 
     private static final RedisScript PLACE = RedisScript.fromClasspath("lua/place-order.lua");
     private static final RedisScript LIST = RedisScript.fromClasspath("lua/customer-orders.lua");
+
+    private static final Pattern ORDER_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ReactiveRedisDataSource redis;
     private final StoreCatalog catalog;
@@ -81,6 +86,20 @@ public class OrderBook {
                                             customer);
                             return save(order);
                         });
+    }
+
+    /**
+     * The customer's order {@code orderId}, empty when they have none of that id (another
+     * customer's order included); an id that is not a lowercase UUID, as {@link #place} makes them,
+     * is absent without asking Redis.
+     */
+    public Uni<Optional<Order>> find(String sub, String orderId) {
+        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return redis.hash(String.class)
+                .hget(OrderKeys.byId(sub), orderId)
+                .map(text -> Optional.ofNullable(text).map(this::read));
     }
 
     /** The customer's most recent orders, newest first. */

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.gatehouse.stores.TestKeys;
 import dev.gatehouse.testing.RedisTestResource;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class OperationsEndpointsTest {
+
+    private static final String UUID =
+            "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     /** Metrics are served on the management interface (its /q/ context root). */
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
@@ -37,6 +42,30 @@ class OperationsEndpointsTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void everyResponseOfTheManagementInterfaceCarriesARequestId() {
+        String root = management.toString().replaceFirst("/q/?$", "");
+        String metrics =
+                given().get(root + "/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .header("x-amzn-RequestId", matchesPattern(UUID))
+                        .extract()
+                        .header("x-amzn-RequestId");
+        given().get(root + "/usageplans/free/usage?startDate=2026-01-01&endDate=2026-01-02")
+                .then()
+                .statusCode(403)
+                .header("x-amzn-RequestId", matchesPattern(UUID));
+        String missing =
+                given().get(root + "/no-such-route")
+                        .then()
+                        .statusCode(404)
+                        .header("x-amzn-RequestId", matchesPattern(UUID))
+                        .extract()
+                        .header("x-amzn-RequestId");
+        assertNotEquals(metrics, missing, "one id per request");
     }
 
     @Test

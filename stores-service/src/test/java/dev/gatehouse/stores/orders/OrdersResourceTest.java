@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.testing.RedisTestResource;
@@ -17,6 +18,8 @@ import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = TestUserPoolResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class OrdersResourceTest {
+
+    private static final Pattern HGET_CALLS = Pattern.compile("cmdstat_hget:calls=(\\d+)");
 
     /** An ID token of the web client for a customer of its own (a fresh {@code sub}). */
     static String customer(String sub, String email) {
@@ -58,7 +63,7 @@ class OrdersResourceTest {
                                 "{\"storeId\":\"mad-010\",\"items\":[{\"name\":\" Sourdough \","
                                         + "\"quantity\":2}],\"note\":\"by the door\"}")
                         .statusCode(201)
-                        .header("Location", matchesPattern(".*/orders/[0-9a-f-]{36}"))
+                        .header("Location", matchesPattern("/orders/[0-9a-f-]{36}"))
                         .body("orderId", matchesPattern("[0-9a-f-]{36}"))
                         .body("storeId", equalTo("mad-010"))
                         .body("storeName", notNullValue())
@@ -72,6 +77,69 @@ class OrdersResourceTest {
                         .extract()
                         .path("orderId");
         orders(token).statusCode(200).body("$", hasSize(1)).body("[0].orderId", equalTo(orderId));
+    }
+
+    @Test
+    void theLocationOfAPlacedOrderIsRelativeAndServesTheOrder() {
+        String token = customer(UUID.randomUUID().toString(), "ada@example.com");
+        var placed =
+                place(
+                                token,
+                                "{\"storeId\":\"lis-001\",\"items\":[{\"name\":\"Tea\",\"quantity\":3}]}")
+                        .statusCode(201)
+                        .extract();
+        String location = placed.header("Location");
+        assertEquals("/orders/" + placed.path("orderId"), location);
+        given().header("Authorization", token)
+                .get(location)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("orderId", equalTo(placed.path("orderId")))
+                .body("items[0].name", equalTo("Tea"))
+                .body("items[0].quantity", equalTo(3))
+                .body("status", equalTo("PLACED"));
+    }
+
+    @Test
+    void anotherCustomersOrderIsNotFoundAsIfAbsent() {
+        String ada = customer(UUID.randomUUID().toString(), "ada@example.com");
+        String bob = customer(UUID.randomUUID().toString(), "bob@example.com");
+        String adas = placeOne(ada, "lis-001");
+        String theirs = order(bob, adas).statusCode(404).extract().body().asString();
+        String nobodys =
+                order(bob, UUID.randomUUID().toString())
+                        .statusCode(404)
+                        .extract()
+                        .body()
+                        .asString();
+        assertEquals("{\"message\":\"Order not found\"}", theirs);
+        assertEquals(theirs, nobodys);
+        order(bob, adas).header("x-amzn-ErrorType", "NotFoundException");
+        given().get("/orders/" + adas).then().statusCode(401);
+        order(ada, adas).statusCode(200).body("orderId", equalTo(adas));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "not a uuid, nope",
+        "upper case, 0F8FAD5B-D9CB-469F-A165-70867728950E",
+        "too long, 0f8fad5b-d9cb-469f-a165-70867728950e0",
+        "no dashes, 0f8fad5bd9cb469fa16570867728950e",
+        "encoded slash, a%2F..%2Fb",
+    })
+    void aMalformedOrderIdIsNotFoundWithoutAskingRedis(String name, String orderId) {
+        String token = customer(UUID.randomUUID().toString(), "eve@example.com");
+        long before = hgetCalls();
+        given().urlEncodingEnabled(false)
+                .header("Authorization", token)
+                .get("/orders/" + orderId)
+                .then()
+                .statusCode(404)
+                .body("message", equalTo("Order not found"));
+        assertEquals(before, hgetCalls());
+        order(token, UUID.randomUUID().toString()).statusCode(404);
+        assertEquals(before + 1, hgetCalls(), "a well-formed id is looked up");
     }
 
     @Test
@@ -145,6 +213,41 @@ duplicate key         | '{"storeId":"lis-001","storeId":"mad-010","items":[]}'  
     }
 
     @Test
+    void refusesBodiesPastJacksonsStreamLimitsWith400AndSavesNothing() {
+        String token = customer(UUID.randomUUID().toString(), "eve@example.com");
+        place(
+                        token,
+                        "{\"storeId\":\"lis-001\",\"items\":"
+                                + "[".repeat(1001)
+                                + "]".repeat(1001)
+                                + "}")
+                .statusCode(400)
+                .header("x-amzn-ErrorType", "BadRequestException")
+                .body(
+                        "message",
+                        equalTo(
+                                "Request body exceeds a JSON limit: nesting depth is 1001, at"
+                                        + " most 1000 allowed"));
+        place(
+                        token,
+                        "{\"storeId\":\"lis-001\",\"items\":[{\"name\":\"x\",\"quantity\":"
+                                + "1".repeat(1200)
+                                + "}]}")
+                .statusCode(400)
+                .body(
+                        "message",
+                        startsWith("Request body exceeds a JSON limit: a number's length"));
+        place(token, "{\"" + "k".repeat(60_000) + "\":1}")
+                .statusCode(400)
+                .body(
+                        "message",
+                        equalTo(
+                                "Request body exceeds a JSON limit: a field name's length is"
+                                        + " 60000, at most 50000 allowed"));
+        orders(token).statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void refusesMoreThanTwentyItemsAndALongNote() {
         String token = customer(UUID.randomUUID().toString(), "eve@example.com");
         String items = "{\"name\":\"x\",\"quantity\":1},".repeat(21);
@@ -164,6 +267,17 @@ duplicate key         | '{"storeId":"lis-001","storeId":"mad-010","items":[]}'  
                 .statusCode(400)
                 .body("message", equalTo("note must be at most 500 characters"));
         orders(token).statusCode(200).body("$", hasSize(0));
+    }
+
+    static ValidatableResponse order(String token, String orderId) {
+        return given().header("Authorization", token).get("/orders/{id}", orderId).then();
+    }
+
+    /** HGET calls Redis has served since it started ({@code INFO commandstats}). */
+    private static long hgetCalls() {
+        String stats = RedisTestResource.standalone().call("INFO", "commandstats").toString();
+        Matcher calls = HGET_CALLS.matcher(stats);
+        return calls.find() ? Long.parseLong(calls.group(1)) : 0;
     }
 
     private static String placeOne(String token, String storeId) {

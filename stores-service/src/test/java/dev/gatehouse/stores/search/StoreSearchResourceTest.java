@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -228,6 +229,34 @@ class StoreSearchResourceTest {
                 .body("message", containsString(message))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("\tat ")));
+    }
+
+    static Stream<Arguments> bodiesPastJacksonStreamLimits() {
+        return Stream.of(
+                Arguments.of(
+                        "nesting deeper than 1000",
+                        "{\"near\":" + "[".repeat(1000) + "]".repeat(1000) + "}",
+                        "Request body exceeds a JSON limit: nesting depth is 1001, at most 1000"
+                                + " allowed"),
+                Arguments.of(
+                        "a number of 1001 digits",
+                        "{\"limit\":" + "9".repeat(1001) + "}",
+                        "Request body exceeds a JSON limit: a number's length is"),
+                Arguments.of(
+                        "a field name of 50001 characters",
+                        "{\"" + "n".repeat(50_001) + "\":1}",
+                        "Request body exceeds a JSON limit: a field name's length is 50001, at"
+                                + " most 50000 allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesPastJacksonStreamLimits")
+    void rejectsABodyPastJacksonsStreamLimitsWith400(String name, String body, String message) {
+        search(body)
+                .statusCode(400)
+                .header("x-amzn-ErrorType", "BadRequestException")
+                .body("message", startsWith(message))
+                .body(not(containsString("StreamReadConstraints")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gatehouse.stores.orders.rest;
 
 import dev.gatehouse.auth.api.CognitoUserPoolsRequired;
+import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.stores.orders.Order;
 import dev.gatehouse.stores.orders.OrderBook;
@@ -14,19 +15,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * {@code POST /orders} (place an order for a store) and {@code GET /orders} (the caller's own
- * orders). Security: {@code COGNITO_USER_POOLS}; the customer is the token's {@code sub}.
+ * {@code POST /orders} (place an order for a store), {@code GET /orders} (the caller's own orders)
+ * and {@code GET /orders/{orderId}} (one of them). Security: {@code COGNITO_USER_POOLS}; the
+ * customer is the token's {@code sub}.
  */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,9 +59,37 @@ public class OrdersResource {
         return orders.place(CustomerClaims.of(request), order)
                 .map(
                         placed ->
-                                Response.created(URI.create("/orders/" + placed.orderId()))
+                                Response.status(Response.Status.CREATED)
+                                        .header(HttpHeaders.LOCATION, location(placed))
                                         .entity(placed)
                                         .build());
+    }
+
+    /**
+     * The caller's own order; another customer's order and an id that names none are the same 404,
+     * so ids cannot be probed.
+     */
+    @GET
+    @Path("{orderId}")
+    public Uni<Response> one(@Context ContainerRequestContext request, @RestPath String orderId) {
+        return orders.find(CustomerClaims.of(request).sub(), orderId)
+                .map(
+                        order ->
+                                order.map(found -> Response.ok(found).build())
+                                        .orElseGet(
+                                                () ->
+                                                        GatewayResponses.error(
+                                                                404,
+                                                                "NotFoundException",
+                                                                "Order not found")));
+    }
+
+    /**
+     * Relative, as documented: JAX-RS's {@code Response.created} would make it absolute with the
+     * request's own host, which behind a gateway or a load balancer is not the client's.
+     */
+    private static String location(Order placed) {
+        return "/orders/" + placed.orderId();
     }
 
     @GET
