@@ -44,7 +44,7 @@ class TemporaryPasswordValidityTest {
 
     static final String EXPIRED =
             "Temporary password has expired and must be reset by an administrator.";
-    private static final Pattern INVITATION = Pattern.compile("temporary password is (\\S+)\\. ");
+    private static final Pattern INVITATION = Pattern.compile("temporary password is (\\S+)\\.");
 
     @TestHTTPResource("/")
     URL url;
