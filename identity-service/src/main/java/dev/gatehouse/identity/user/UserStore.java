@@ -62,10 +62,13 @@ public class UserStore {
         return created;
     }
 
-    /** Saves a user; an unconfirmed one keeps its expiry, any other is made permanent. */
+    /**
+     * Saves a user; an unconfirmed one keeps its expiry (and is not brought back if it just
+     * expired), any other is made permanent.
+     */
     public void save(User user) {
         if (user.status() == UserStatus.UNCONFIRMED) {
-            values.set(keys.user(user.username()), write(user), new SetArgs().keepttl());
+            values.set(keys.user(user.username()), write(user), new SetArgs().xx().keepttl());
             return;
         }
         values.set(keys.user(user.username()), write(user));
