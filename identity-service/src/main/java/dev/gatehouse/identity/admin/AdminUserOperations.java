@@ -40,10 +40,15 @@ public class AdminUserOperations implements OperationSet {
     private final UserPool pool;
     private final UserStore users;
     private final CodeMailer mailer;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     AdminUserOperations(
-            AdminAuthorization authorization, UserPool pool, UserStore users, CodeMailer mailer) {
+            AdminAuthorization authorization,
+            UserPool pool,
+            UserStore users,
+            CodeMailer mailer,
+            Clock clock) {
+        this.clock = clock;
         this.authorization = authorization;
         this.pool = pool;
         this.users = users;

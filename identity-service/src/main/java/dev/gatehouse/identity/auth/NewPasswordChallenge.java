@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ public class NewPasswordChallenge {
 
     static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
     static final String INVALID_SESSION = "Invalid session for the user, session is expired.";
+    static final String TEMPORARY_PASSWORD_EXPIRED =
+            "Temporary password has expired and must be reset by an administrator.";
 
     private final RedisDataSource redis;
     private final HashCommands<String, String, String> hashes;
@@ -46,7 +49,7 @@ public class NewPasswordChallenge {
     private final TokenIssuer tokens;
     private final ObjectMapper json;
     private final Duration validity;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NewPasswordChallenge(
             RedisDataSource redis,
@@ -54,7 +57,9 @@ public class NewPasswordChallenge {
             UserStore users,
             TokenIssuer tokens,
             ObjectMapper json,
-            IdentityConfig config) {
+            IdentityConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.hashes = redis.hash(String.class);
         this.keys = new UserKeys(pool.id());
@@ -65,7 +70,10 @@ public class NewPasswordChallenge {
         this.validity = config.tokens().authSessionValidity();
     }
 
-    /** Tokens for a user whose password was just proven, or the challenge. */
+    /**
+     * Tokens for a user whose password was just proven, or the challenge; a temporary password past
+     * the pool's {@code TemporaryPasswordValidityDays} is refused as Cognito refuses it.
+     */
     public Map<String, Object> signedIn(User user, AppClient client) {
         if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
             return Members.of(
@@ -73,6 +81,12 @@ public class NewPasswordChallenge {
                     tokens.signIn(user, client),
                     "ChallengeParameters",
                     Map.of());
+        }
+        Instant expiry =
+                pool.passwordPolicy()
+                        .temporaryPasswordExpiry(Instant.ofEpochSecond(user.passwordSetAt()));
+        if (!clock.instant().isBefore(expiry)) {
+            throw CognitoErrors.notAuthorized(TEMPORARY_PASSWORD_EXPIRED);
         }
         String session =
                 Base64.getUrlEncoder().withoutPadding().encodeToString(RandomIds.bytes(48));

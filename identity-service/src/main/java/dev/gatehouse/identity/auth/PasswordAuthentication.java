@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * USER_PASSWORD_AUTH / ADMIN_USER_PASSWORD_AUTH (the password is checked against the SRP verifier)
- * and REFRESH_TOKEN_AUTH. An unknown user costs the same exponentiation as a wrong password, so
- * timing does not tell them apart.
+ * and REFRESH_TOKEN_AUTH. An unknown user costs the same exponentiation, lockout count and lockout
+ * answer as a wrong password, so neither timing nor answers tell them apart.
  */
 @ApplicationScoped
 public class PasswordAuthentication {
@@ -51,16 +51,23 @@ public class PasswordAuthentication {
         String password = AuthParameters.required(parameters, "PASSWORD");
         Optional<User> found = signIn.resolve(name);
         if (found.isEmpty()) {
+            if (client.preventUserExistenceErrors()) {
+                signIn.checkNotLocked(name);
+            }
             DECOY.matches(pool.poolName(), name, password);
+            if (client.preventUserExistenceErrors()) {
+                signIn.failed(name);
+            }
             throw SignInUsers.unknown(client);
         }
         User user = found.get();
-        signIn.checkMaySignIn(user);
+        signIn.checkMaySignIn(user, client);
         PasswordVerifier verifier = new PasswordVerifier(user.salt(), user.verifier());
         if (!verifier.matches(pool.poolName(), user.username(), password)) {
             signIn.failed(user);
             throw CognitoErrors.incorrectCredentials();
         }
+        signIn.checkConfirmedOnceProven(user, client);
         signIn.succeeded(user);
         return newPassword.signedIn(user, client);
     }

@@ -8,12 +8,12 @@ import dev.gatehouse.identity.protocol.CognitoErrors;
 import dev.gatehouse.identity.protocol.Members;
 import dev.gatehouse.identity.srp.Srp;
 import dev.gatehouse.identity.srp.SrpTimestamp;
+import dev.gatehouse.identity.user.SimulatedUsers;
 import dev.gatehouse.identity.user.User;
 import dev.gatehouse.identity.user.UserKeys;
 import dev.gatehouse.identity.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,17 +21,18 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * USER_SRP_AUTH and its PASSWORD_VERIFIER answer (spec 3.4). Unknown users under
  * PreventUserExistenceErrors get a simulated challenge whose SALT and USER_ID_FOR_SRP are the same
- * every time for the same name, then the generic failure.
+ * every time for the same name and shaped like a real user's, then the generic failure, counted
+ * toward a lockout of that name as a real user's failures are.
  */
 @ApplicationScoped
 public class SrpAuthentication {
 
     static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
+    static final int MAXIMUM_SRP_A_LENGTH = 1024;
 
     private final UserPool pool;
     private final UserStore users;
@@ -39,6 +40,7 @@ public class SrpAuthentication {
     private final SrpChallenges challenges;
     private final NewPasswordChallenge newPassword;
     private final IdentityConfig.TokensConfig config;
+    private final SimulatedUsers simulated;
     private final Clock clock = Clock.systemUTC();
 
     SrpAuthentication(
@@ -47,7 +49,9 @@ public class SrpAuthentication {
             SignInUsers signIn,
             SrpChallenges challenges,
             NewPasswordChallenge newPassword,
-            IdentityConfig config) {
+            IdentityConfig config,
+            SimulatedUsers simulated) {
+        this.simulated = simulated;
         this.pool = pool;
         this.users = users;
         this.signIn = signIn;
@@ -63,7 +67,11 @@ public class SrpAuthentication {
         if (found.isEmpty() && !client.preventUserExistenceErrors()) {
             throw SignInUsers.unknown(client);
         }
-        found.ifPresent(signIn::checkMaySignIn);
+        if (found.isPresent()) {
+            signIn.checkMaySignIn(found.get(), client);
+        } else {
+            signIn.checkNotLocked(name);
+        }
         BigInteger b = new BigInteger(1, RandomIds.bytes(32));
         String salt;
         String userId;
@@ -74,12 +82,8 @@ public class SrpAuthentication {
             userId = user.username();
             serverPublic = Srp.serverPublic(new BigInteger(user.verifier(), 16), b);
         } else {
-            byte[] seed =
-                    Srp.sha256(
-                            pool.simulationSecret(),
-                            UserKeys.fold(name).getBytes(StandardCharsets.UTF_8));
-            salt = new BigInteger(1, java.util.Arrays.copyOf(seed, 16)).toString(16);
-            userId = UUID.nameUUIDFromBytes(seed).toString();
+            salt = simulated.srpSalt(name);
+            userId = simulated.srpUserId(name);
             serverPublic = Srp.serverPublic(new BigInteger(1, RandomIds.bytes(384)).mod(Srp.N), b);
         }
         byte[] secretBlock = RandomIds.bytes(1024);
@@ -113,21 +117,30 @@ public class SrpAuthentication {
         byte[] secretBlock = decode(secretBlockText);
         SrpChallenges.Challenge challenge =
                 challenges.take(secretBlock).orElseThrow(CognitoErrors::incorrectCredentials);
-        if (challenge.simulated() || !challenge.clientId().equals(client.id())) {
+        if (!challenge.clientId().equals(client.id())) {
             throw CognitoErrors.incorrectCredentials();
         }
-        User user =
-                users.byUsername(challenge.username())
-                        .orElseThrow(CognitoErrors::incorrectCredentials);
+        Optional<User> found =
+                users.byUsername(challenge.username()).filter(u -> !challenge.simulated());
+        if (found.isEmpty()) {
+            // The simulated challenge of an unknown name: the same work, count and answer as a
+            // wrong password of a real user.
+            signIn.checkNotLocked(challenge.username());
+            proofCost(challenge);
+            signIn.failed(challenge.username());
+            throw CognitoErrors.incorrectCredentials();
+        }
+        User user = found.get();
         if (!sameUser(name, user)) {
             throw CognitoErrors.incorrectCredentials();
         }
-        signIn.checkMaySignIn(user);
+        signIn.checkMaySignIn(user, client);
         if (!timely(timestamp)
                 || !signatureMatches(user, challenge, secretBlock, timestamp, claimed)) {
             signIn.failed(user);
             throw CognitoErrors.incorrectCredentials();
         }
+        signIn.checkConfirmedOnceProven(user, client);
         signIn.succeeded(user);
         return newPassword.signedIn(user, client);
     }
@@ -166,6 +179,17 @@ public class SrpAuthentication {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    /** The exponentiation a real proof costs, spent on a simulated challenge. */
+    private static void proofCost(SrpChallenges.Challenge challenge) {
+        BigInteger clientPublic = new BigInteger(challenge.clientPublic(), 16);
+        BigInteger u = Srp.scrambler(clientPublic, new BigInteger(challenge.serverPublic(), 16));
+        Srp.serverSecret(
+                clientPublic,
+                new BigInteger(1, RandomIds.bytes(384)).mod(Srp.N),
+                u,
+                new BigInteger(challenge.serverSecret(), 16));
+    }
+
     /** Clients echo USERNAME, USER_ID_FOR_SRP or the alias they typed: accept each. */
     private boolean sameUser(String name, User user) {
         if (UserKeys.fold(name).equals(UserKeys.fold(user.username()))) {
@@ -183,10 +207,17 @@ public class SrpAuthentication {
         return offset.compareTo(config.timestampSkew()) <= 0;
     }
 
+    /**
+     * {@code SRP_A}: a hex number in (0, N), as every client computes it (g^a mod N); anything
+     * longer than N's 768 hex digits (with some room for zero padding) is refused before parsing.
+     */
     private static BigInteger parsePublic(String hex) {
+        if (hex.length() > MAXIMUM_SRP_A_LENGTH) {
+            throw CognitoErrors.invalidParameter("Invalid SRP_A");
+        }
         try {
             BigInteger value = new BigInteger(hex, 16);
-            if (value.signum() <= 0 || value.mod(Srp.N).signum() == 0) {
+            if (value.signum() <= 0 || value.compareTo(Srp.N) >= 0) {
                 throw CognitoErrors.invalidParameter("Invalid SRP_A");
             }
             return value;

@@ -1,6 +1,8 @@
 package dev.gatehouse.identity.pool;
 
 import dev.gatehouse.identity.protocol.CognitoErrors;
+import java.time.Duration;
+import java.time.Instant;
 
 /** {@code Policies.PasswordPolicy}: checked wherever a password is set. */
 public record PasswordPolicy(
@@ -8,7 +10,28 @@ public record PasswordPolicy(
         boolean requireLowercase,
         boolean requireUppercase,
         boolean requireNumbers,
-        boolean requireSymbols) {
+        boolean requireSymbols,
+        int temporaryPasswordValidityDays) {
+
+    /** AWS's default when {@code TemporaryPasswordValidityDays} is 0 or absent. */
+    static final int DEFAULT_TEMPORARY_PASSWORD_VALIDITY_DAYS = 7;
+
+    public PasswordPolicy {
+        if (temporaryPasswordValidityDays < 0 || temporaryPasswordValidityDays > 365) {
+            throw new IllegalArgumentException(
+                    "gatehouse.identity.password-policy.temporary-password-validity-days must be"
+                            + " 0-365, not "
+                            + temporaryPasswordValidityDays);
+        }
+        if (temporaryPasswordValidityDays == 0) {
+            temporaryPasswordValidityDays = DEFAULT_TEMPORARY_PASSWORD_VALIDITY_DAYS;
+        }
+    }
+
+    /** How long a temporary password set at {@code setAt} stays usable. */
+    public Instant temporaryPasswordExpiry(Instant setAt) {
+        return setAt.plus(Duration.ofDays(temporaryPasswordValidityDays));
+    }
 
     /** The symbols Cognito counts, plus the space (spec 5.1). */
     static final String SYMBOLS = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ";

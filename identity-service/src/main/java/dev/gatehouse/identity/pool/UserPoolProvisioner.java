@@ -134,7 +134,8 @@ public class UserPoolProvisioner {
                         policy.requireLowercase(),
                         policy.requireUppercase(),
                         policy.requireNumbers(),
-                        policy.requireSymbols()),
+                        policy.requireSymbols(),
+                        policy.temporaryPasswordValidityDays()),
                 Base64.getDecoder().decode(stored.get("simulation-secret")));
     }
 }

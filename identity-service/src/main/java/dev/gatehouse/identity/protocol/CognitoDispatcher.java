@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.identity.quota.RequestQuotas;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,10 @@ public class CognitoDispatcher {
     private final Map<String, CognitoOperation> operations = new HashMap<>();
     private final ObjectMapper json;
     private final ObjectReader reader;
+    private final RequestQuotas quotas;
 
-    CognitoDispatcher(Instance<OperationSet> sets, ObjectMapper json) {
+    CognitoDispatcher(Instance<OperationSet> sets, ObjectMapper json, RequestQuotas quotas) {
+        this.quotas = quotas;
         sets.forEach(set -> operations.putAll(set.operations()));
         this.json = json;
         this.reader =
@@ -43,6 +46,7 @@ public class CognitoDispatcher {
     public CognitoReply dispatch(String target, byte[] body, HttpServerRequest http) {
         try {
             CognitoOperation operation = operation(target);
+            quotas.admit(target.substring(TARGET_PREFIX.length()));
             Object result =
                     operation.handle(new CognitoRequest(read(body)), new CallContext(http, body));
             return CognitoReply.ok(json.writeValueAsBytes(result == null ? Map.of() : result));

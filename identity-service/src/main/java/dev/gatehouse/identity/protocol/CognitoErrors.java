@@ -75,6 +75,11 @@ public final class CognitoErrors {
         return new CognitoException("LimitExceededException", ATTEMPT_LIMIT);
     }
 
+    /** A request quota exceeded (spec 1.3: status UNVERIFIED, 400 as the other client errors). */
+    public static CognitoException tooManyRequests() {
+        return new CognitoException("TooManyRequestsException", "Rate exceeded");
+    }
+
     public static CognitoException userNotConfirmed() {
         return new CognitoException("UserNotConfirmedException", "User is not confirmed.");
     }

@@ -37,6 +37,7 @@ public final class CognitoRequest {
         return value;
     }
 
+    /** A string member, held to the model's maximum length ({@link MemberLengths}). */
     public Optional<String> optional(String member) {
         JsonNode value = body.get(member);
         if (value == null || value.isNull()) {
@@ -46,6 +47,7 @@ public final class CognitoRequest {
             throw CognitoErrors.serialization(
                     "Unexpected value type in payload for member " + member);
         }
+        MemberLengths.check(camel(member), value.textValue(), MemberLengths.of(member));
         return Optional.of(value.textValue());
     }
 
@@ -93,12 +95,20 @@ public final class CognitoRequest {
             throw CognitoErrors.serialization(
                     "Unexpected value type in payload for member " + member);
         }
+        int index = 0;
         for (JsonNode attribute : value) {
+            index++;
             JsonNode name = attribute.get("Name");
             JsonNode text = attribute.get("Value");
             if (name == null || !name.isTextual() || (text != null && !text.isTextual())) {
                 throw CognitoErrors.serialization(
                         "Unexpected value type in payload for member " + member);
+            }
+            String path = camel(member) + "." + index + ".member.";
+            MemberLengths.check(path + "name", name.textValue(), MemberLengths.ATTRIBUTE_NAME);
+            if (text != null) {
+                MemberLengths.check(
+                        path + "value", text.textValue(), MemberLengths.ATTRIBUTE_VALUE);
             }
             attributes.put(name.textValue(), text == null ? "" : text.textValue());
         }

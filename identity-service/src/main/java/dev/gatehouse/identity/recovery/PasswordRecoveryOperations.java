@@ -13,6 +13,7 @@ import dev.gatehouse.identity.signup.CodeDelivery;
 import dev.gatehouse.identity.signup.CodeMailer;
 import dev.gatehouse.identity.signup.VerificationCodes;
 import dev.gatehouse.identity.srp.PasswordVerifier;
+import dev.gatehouse.identity.user.SimulatedUsers;
 import dev.gatehouse.identity.user.User;
 import dev.gatehouse.identity.user.UserStatus;
 import dev.gatehouse.identity.user.UserStore;
@@ -24,8 +25,8 @@ import java.util.Optional;
 /**
  * ForgotPassword and ConfirmForgotPassword (spec 2.4, 1.4): a 6-digit code valid 1 h, mailed to the
  * user's verified email. Under PreventUserExistenceErrors an unknown or disabled user, or one
- * without a verified email, gets a simulated delivery from ForgotPassword and {@code
- * CodeMismatchException} from ConfirmForgotPassword, so neither tells who exists.
+ * without a verified email, gets the same answers, quotas and Redis work as one who can reset, only
+ * no mail is sent, so neither operation tells who exists.
  */
 @ApplicationScoped
 public class PasswordRecoveryOperations implements OperationSet {
@@ -42,7 +43,8 @@ public class PasswordRecoveryOperations implements OperationSet {
     private final CodeMailer mailer;
     private final SignInUsers signIn;
     private final IdentityConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final SimulatedUsers simulated;
+    private final Clock clock;
 
     PasswordRecoveryOperations(
             UserPool pool,
@@ -50,7 +52,11 @@ public class PasswordRecoveryOperations implements OperationSet {
             VerificationCodes codes,
             CodeMailer mailer,
             SignInUsers signIn,
-            IdentityConfig config) {
+            IdentityConfig config,
+            SimulatedUsers simulated,
+            Clock clock) {
+        this.simulated = simulated;
+        this.clock = clock;
         this.pool = pool;
         this.users = users;
         this.codes = codes;
@@ -66,14 +72,18 @@ public class PasswordRecoveryOperations implements OperationSet {
                 "ConfirmForgotPassword", (request, call) -> confirm(request));
     }
 
+    /**
+     * A user who cannot reset (unknown, disabled, no verified email) costs the same as one who can
+     * under PreventUserExistenceErrors: the hourly count, and a code stored (its HMAC) but never
+     * sent, so that ConfirmForgotPassword then answers as it would for a real user.
+     */
     Map<String, Object> forgot(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
         Optional<User> found = users.resolve(username);
-        if (found.isEmpty() || !found.get().enabled() || !found.get().emailVerified()) {
-            if (client.preventUserExistenceErrors()) {
-                return simulatedDelivery(found.map(User::email).orElse(username));
-            }
+        boolean eligible =
+                found.isPresent() && found.get().enabled() && found.get().emailVerified();
+        if (!eligible && !client.preventUserExistenceErrors()) {
             if (found.isEmpty()) {
                 throw CognitoErrors.userNotFound(UNKNOWN_CLIENT_USER);
             }
@@ -82,16 +92,27 @@ public class PasswordRecoveryOperations implements OperationSet {
             }
             throw CognitoErrors.invalidParameter(NO_VERIFIED_CHANNEL);
         }
-        User user = found.get();
+        String owner = found.map(User::username).orElse(username);
         if (codes.overHourlyLimit(
-                "forgot-password", user.username(), config.quotas().forgotPasswordsPerHour())) {
+                "forgot-password", owner, config.quotas().forgotPasswordsPerHour())) {
             throw CognitoErrors.limitExceeded();
         }
-        String code = codes.issue(RESET, user.username(), config.codes().resetValidity());
-        mailer.send(user.email(), code);
-        return Members.of("CodeDeliveryDetails", CodeDelivery.email(user.email()));
+        String code = codes.issue(RESET, owner, config.codes().resetValidity());
+        String email =
+                found.map(User::email)
+                        .filter(address -> address != null)
+                        .orElseGet(() -> simulated.email(username));
+        if (eligible) {
+            mailer.send(email, code);
+        }
+        return Members.of("CodeDeliveryDetails", CodeDelivery.email(email));
     }
 
+    /**
+     * Under PreventUserExistenceErrors an unknown or disabled user is answered from the code stored
+     * for the name, as a real user is: {@code ExpiredCodeException} when none is pending, else
+     * {@code CodeMismatchException}.
+     */
     Map<String, Object> confirm(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
@@ -99,26 +120,29 @@ public class PasswordRecoveryOperations implements OperationSet {
         String password = request.required("Password");
         pool.passwordPolicy().check(password);
         Optional<User> found = users.resolve(username);
-        if (found.isEmpty() || !found.get().enabled()) {
-            if (client.preventUserExistenceErrors()) {
-                throw CognitoErrors.codeMismatch();
-            }
+        boolean eligible = found.isPresent() && found.get().enabled();
+        if (!eligible && !client.preventUserExistenceErrors()) {
             throw found.isEmpty()
                     ? CognitoErrors.userNotFound(UNKNOWN_CLIENT_USER)
                     : CognitoErrors.notAuthorized("User is disabled.");
         }
-        User user = found.get();
+        String owner = found.map(User::username).orElse(username);
         if (codes.overHourlyLimit(
                 "confirm-forgot-password",
-                user.username(),
+                owner,
                 config.quotas().confirmForgotPasswordsPerHour())) {
             throw CognitoErrors.limitExceeded();
         }
-        switch (codes.check(RESET, user.username(), code)) {
+        switch (codes.check(RESET, owner, code)) {
             case EXPIRED -> throw CognitoErrors.expiredCode();
             case MISMATCH -> throw CognitoErrors.codeMismatch();
-            case MATCH -> {}
+            case MATCH -> {
+                if (!eligible) {
+                    throw CognitoErrors.codeMismatch();
+                }
+            }
         }
+        User user = found.get();
         PasswordVerifier verifier =
                 PasswordVerifier.create(pool.poolName(), user.username(), password);
         long now = clock.instant().getEpochSecond();
@@ -131,14 +155,5 @@ public class PasswordRecoveryOperations implements OperationSet {
         codes.consume(RESET, user.username());
         signIn.succeeded(user);
         return Map.of();
-    }
-
-    /** A plausible {@code CodeDeliveryDetails} when nothing is sent (spec 1.4). */
-    private static Map<String, Object> simulatedDelivery(String name) {
-        String email =
-                name.contains("@")
-                        ? name
-                        : (name.isEmpty() ? "x" : name.charAt(0)) + "@example.com";
-        return Members.of("CodeDeliveryDetails", CodeDelivery.email(email));
     }
 }

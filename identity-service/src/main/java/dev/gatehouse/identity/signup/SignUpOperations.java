@@ -9,6 +9,7 @@ import dev.gatehouse.identity.protocol.CognitoRequest;
 import dev.gatehouse.identity.protocol.Members;
 import dev.gatehouse.identity.protocol.OperationSet;
 import dev.gatehouse.identity.srp.PasswordVerifier;
+import dev.gatehouse.identity.user.SimulatedUsers;
 import dev.gatehouse.identity.user.User;
 import dev.gatehouse.identity.user.UserStatus;
 import dev.gatehouse.identity.user.UserStore;
@@ -25,6 +26,10 @@ import java.util.regex.Pattern;
 public class SignUpOperations implements OperationSet {
 
     static final String SIGNUP = "signup";
+
+    /** Where a code nobody receives is kept, so that it supersedes no real one. */
+    static final String DECOY = "decoy";
+
     private static final String UNKNOWN_CLIENT_USER = "Username/client id combination not found.";
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
@@ -33,14 +38,21 @@ public class SignUpOperations implements OperationSet {
     private final VerificationCodes codes;
     private final CodeMailer mailer;
     private final IdentityConfig.CodesConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final SimulatedUsers simulated;
+    private final boolean strict;
+    private final Clock clock;
 
     SignUpOperations(
             UserPool pool,
             UserStore users,
             VerificationCodes codes,
             CodeMailer mailer,
-            IdentityConfig config) {
+            IdentityConfig config,
+            SimulatedUsers simulated,
+            Clock clock) {
+        this.simulated = simulated;
+        this.strict = config.existenceErrors().strict();
+        this.clock = clock;
         this.pool = pool;
         this.users = users;
         this.codes = codes;
@@ -57,7 +69,7 @@ public class SignUpOperations implements OperationSet {
     }
 
     Map<String, Object> signUp(CognitoRequest request) {
-        pool.client(request.required("ClientId"));
+        AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
         String password = request.required("Password");
         if (username.length() > 128 || !USERNAME.matcher(username).matches()) {
@@ -92,6 +104,15 @@ public class SignUpOperations implements OperationSet {
                         now,
                         0);
         if (!users.create(user)) {
+            if (hideExistence(client)) {
+                return Members.of(
+                        "UserConfirmed",
+                        false,
+                        "UserSub",
+                        simulated.sub(username),
+                        "CodeDeliveryDetails",
+                        CodeDelivery.email(user.email()));
+            }
             throw CognitoErrors.usernameExists();
         }
         sendCode(user);
@@ -104,22 +125,31 @@ public class SignUpOperations implements OperationSet {
                 CodeDelivery.email(user.email()));
     }
 
+    /**
+     * Under PreventUserExistenceErrors an unknown user is counted as a real one is and answered
+     * {@code CodeMismatchException}; a confirmed one is told its status as AWS tells it, unless the
+     * strict setting hides that too.
+     */
     Map<String, Object> confirm(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
         String code = request.required("ConfirmationCode");
         Optional<User> found = users.resolve(username);
-        if (found.isEmpty()) {
-            throw client.preventUserExistenceErrors()
-                    ? CognitoErrors.codeMismatch()
-                    : CognitoErrors.userNotFound(UNKNOWN_CLIENT_USER);
+        if (found.isEmpty() && !client.preventUserExistenceErrors()) {
+            throw CognitoErrors.userNotFound(UNKNOWN_CLIENT_USER);
         }
-        User user = found.get();
-        if (codes.overHourlyLimit(
-                "confirm-signup", user.username(), config.confirmationsPerHour())) {
+        String owner = found.map(User::username).orElse(username);
+        if (codes.overHourlyLimit("confirm-signup", owner, config.confirmationsPerHour())) {
             throw CognitoErrors.limitExceeded();
         }
+        if (found.isEmpty()) {
+            throw CognitoErrors.codeMismatch();
+        }
+        User user = found.get();
         if (user.status() != UserStatus.UNCONFIRMED) {
+            if (hideExistence(client)) {
+                throw CognitoErrors.codeMismatch();
+            }
             throw CognitoErrors.notAuthorized(
                     "User cannot be confirmed. Current status is " + user.status());
         }
@@ -152,27 +182,43 @@ public class SignUpOperations implements OperationSet {
         users.forceEmailAlias(user.email(), user.username());
     }
 
+    /**
+     * Under PreventUserExistenceErrors an unknown user gets a simulated delivery after the same
+     * hourly count and the same stored (never sent) code as a real one; a confirmed user is told so
+     * as AWS tells it, unless the strict setting answers a simulated delivery there too.
+     */
     Map<String, Object> resend(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
         Optional<User> found = users.resolve(username);
-        if (found.isEmpty()) {
-            if (client.preventUserExistenceErrors()) {
-                return Members.of(
-                        "CodeDeliveryDetails",
-                        CodeDelivery.email(username.charAt(0) + "@example.com"));
-            }
+        if (found.isEmpty() && !client.preventUserExistenceErrors()) {
             throw CognitoErrors.userNotFound(UNKNOWN_CLIENT_USER);
         }
-        User user = found.get();
-        if (user.status() != UserStatus.UNCONFIRMED) {
+        boolean deliverable =
+                found.filter(u -> u.status() == UserStatus.UNCONFIRMED && u.enabled()).isPresent();
+        if (found.isPresent()
+                && found.get().status() != UserStatus.UNCONFIRMED
+                && !hideExistence(client)) {
             throw CognitoErrors.invalidParameter("User is already confirmed.");
         }
-        if (codes.overHourlyLimit("resend-signup", user.username(), config.resendsPerHour())) {
+        String owner = found.map(User::username).orElse(username);
+        if (codes.overHourlyLimit("resend-signup", owner, config.resendsPerHour())) {
             throw CognitoErrors.limitExceeded();
         }
-        sendCode(user);
-        return Members.of("CodeDeliveryDetails", CodeDelivery.email(user.email()));
+        String code = codes.issue(deliverable ? SIGNUP : DECOY, owner, config.signUpValidity());
+        String email =
+                found.map(User::email)
+                        .filter(address -> address != null)
+                        .orElseGet(() -> simulated.email(username));
+        if (deliverable) {
+            mailer.send(email, code);
+        }
+        return Members.of("CodeDeliveryDetails", CodeDelivery.email(email));
+    }
+
+    /** The strict setting, on a client that hides existence at all. */
+    private boolean hideExistence(AppClient client) {
+        return client.preventUserExistenceErrors() && strict;
     }
 
     private void sendCode(User user) {

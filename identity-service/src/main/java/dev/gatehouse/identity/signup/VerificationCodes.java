@@ -1,5 +1,7 @@
 package dev.gatehouse.identity.signup;
 
+import dev.gatehouse.auth.iam.config.IamConfig;
+import dev.gatehouse.auth.iam.credentials.SecretCipher;
 import dev.gatehouse.identity.pool.RandomIds;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.user.UserKeys;
@@ -7,13 +9,21 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Six-digit codes from a CSPRNG, one live code per purpose and user (a new one supersedes the old),
- * expiring with the key's TTL; and the hourly per-user counters behind Cognito's quotas.
+ * expiring with the key's TTL; and the hourly per-user counters behind Cognito's quotas. Redis
+ * holds only an HMAC-SHA256 of each code (purpose, user and code, under a key derived from the
+ * suite's master key, which Redis never sees), so a dump of Redis yields no usable code; a code
+ * offered is compared by its HMAC in constant time.
  */
 @ApplicationScoped
 public class VerificationCodes {
@@ -27,16 +37,29 @@ public class VerificationCodes {
     private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final UserKeys keys;
+    private final SecretKeySpec digestKey;
 
-    VerificationCodes(RedisDataSource redis, UserPool pool) {
+    VerificationCodes(RedisDataSource redis, UserPool pool, IamConfig iam) {
         this.redis = redis;
         this.values = redis.value(String.class);
         this.keys = new UserKeys(pool.id());
+        SecretCipher.fromBase64(iam.masterKey()); // names the setting if it is missing or bad
+        byte[] master = Base64.getDecoder().decode(iam.masterKey().orElseThrow().trim());
+        this.digestKey =
+                new SecretKeySpec(
+                        hmac(
+                                new SecretKeySpec(master, "HmacSHA256"),
+                                "gatehouse identity verification codes " + pool.id()),
+                        "HmacSHA256");
     }
 
+    /** A new code for {@code purpose} of the user, superseding any earlier one; returned once. */
     public String issue(String purpose, String username, Duration validity) {
         String code = RandomIds.code();
-        values.setex(keys.code(purpose, username), validity.toSeconds(), code);
+        values.setex(
+                keys.code(purpose, username),
+                validity.toSeconds(),
+                digest(purpose, username, code));
         return code;
     }
 
@@ -47,8 +70,8 @@ public class VerificationCodes {
         }
         boolean same =
                 MessageDigest.isEqual(
-                        stored.get().getBytes(StandardCharsets.UTF_8),
-                        code.getBytes(StandardCharsets.UTF_8));
+                        stored.get().getBytes(StandardCharsets.US_ASCII),
+                        digest(purpose, username, code).getBytes(StandardCharsets.US_ASCII));
         return same ? Check.MATCH : Check.MISMATCH;
     }
 
@@ -64,5 +87,20 @@ public class VerificationCodes {
             redis.key().expire(key, Duration.ofHours(1));
         }
         return count > limit;
+    }
+
+    private String digest(String purpose, String username, String code) {
+        return HexFormat.of()
+                .formatHex(hmac(digestKey, purpose + "\n" + UserKeys.fold(username) + "\n" + code));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
+        }
     }
 }

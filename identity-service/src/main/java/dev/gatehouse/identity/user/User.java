@@ -7,7 +7,9 @@ import java.util.Map;
  * A user of the pool as stored: never a password, only the SRP salt and verifier (hex) derived from
  * it. {@code attributes} holds the standard attributes as strings ({@code email_verified} is {@code
  * "true"}/{@code "false"}, as GetUser returns it). {@code tokensValidAfter} (epoch seconds) is
- * moved forward by GlobalSignOut.
+ * moved forward by GlobalSignOut. {@code passwordSetAt} (epoch seconds) is when the current
+ * password was set, which bounds a temporary password's validity; records written before it existed
+ * read it as their last modification.
  */
 public record User(
         String username,
@@ -19,7 +21,40 @@ public record User(
         Map<String, String> attributes,
         long createdAt,
         long modifiedAt,
-        long tokensValidAfter) {
+        long tokensValidAfter,
+        long passwordSetAt) {
+
+    public User {
+        if (passwordSetAt == 0) {
+            passwordSetAt = modifiedAt;
+        }
+    }
+
+    /** A new user whose password is set now ({@code modifiedAt}). */
+    public User(
+            String username,
+            String sub,
+            UserStatus status,
+            boolean enabled,
+            String salt,
+            String verifier,
+            Map<String, String> attributes,
+            long createdAt,
+            long modifiedAt,
+            long tokensValidAfter) {
+        this(
+                username,
+                sub,
+                status,
+                enabled,
+                salt,
+                verifier,
+                attributes,
+                createdAt,
+                modifiedAt,
+                tokensValidAfter,
+                modifiedAt);
+    }
 
     public String email() {
         return attributes.get("email");
@@ -40,7 +75,8 @@ public record User(
                 attributes,
                 createdAt,
                 now,
-                tokensValidAfter);
+                tokensValidAfter,
+                passwordSetAt);
     }
 
     public User withAttribute(String name, String value, long now) {
@@ -56,7 +92,8 @@ public record User(
                 changed,
                 createdAt,
                 now,
-                tokensValidAfter);
+                tokensValidAfter,
+                passwordSetAt);
     }
 
     /** A new password: its salt and verifier (hex), as {@code PasswordVerifier} made them. */
@@ -71,7 +108,8 @@ public record User(
                 attributes,
                 createdAt,
                 now,
-                tokensValidAfter);
+                tokensValidAfter,
+                now);
     }
 
     public User withTokensValidAfter(long epochSecond) {
@@ -85,6 +123,7 @@ public record User(
                 attributes,
                 createdAt,
                 modifiedAt,
-                epochSecond);
+                epochSecond,
+                passwordSetAt);
     }
 }

@@ -61,6 +61,11 @@ public record UserKeys(String poolId) {
         return prefix() + "revoked-origin:" + originJti;
     }
 
+    /** The token bucket of one request-quota category (e.g. {@code UserAuthentication}). */
+    public String requestQuota(String category) {
+        return prefix() + "quota:" + category;
+    }
+
     public String signingKeys() {
         return prefix() + "signing-keys";
     }

@@ -3,15 +3,21 @@ package dev.gatehouse.identity.user;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.identity.pool.UserPool;
+import dev.gatehouse.identity.pool.config.IdentityConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Users in Redis: one JSON record per user under its folded username, an index by {@code sub}, and
- * the email alias index (only verified emails are aliases).
+ * the email alias index (only verified emails are aliases). A user who has not confirmed the
+ * sign-up expires with its sub index after {@code unconfirmed-user-validity}; confirming makes both
+ * permanent.
  */
 @ApplicationScoped
 public class UserStore {
@@ -20,25 +26,53 @@ public class UserStore {
     private final ValueCommands<String, String> values;
     private final ObjectMapper json;
     private final UserKeys keys;
+    private final Duration unconfirmedValidity;
 
-    UserStore(RedisDataSource redis, ObjectMapper json, UserPool pool) {
+    UserStore(RedisDataSource redis, ObjectMapper json, UserPool pool, IdentityConfig config) {
         this.redis = redis;
         this.values = redis.value(String.class);
         this.json = json;
         this.keys = new UserKeys(pool.id());
+        this.unconfirmedValidity = config.unconfirmedUserValidity();
     }
 
-    /** Stores a new user; false when the (folded) username is taken. */
+    /**
+     * Stores a new user; false when the (folded) username is taken. An unconfirmed one expires
+     * after the configured validity unless confirmed.
+     */
     public boolean create(User user) {
-        boolean created = values.setnx(keys.user(user.username()), write(user));
+        boolean unconfirmed = user.status() == UserStatus.UNCONFIRMED;
+        String ttl = Long.toString(unconfirmedValidity.toMillis());
+        String userKey = keys.user(user.username());
+        String record = write(user);
+        boolean created =
+                (unconfirmed
+                                ? redis.execute("SET", userKey, record, "NX", "PX", ttl)
+                                : redis.execute("SET", userKey, record, "NX"))
+                        != null;
         if (created) {
-            values.set(keys.sub(user.sub()), UserKeys.fold(user.username()));
+            String subKey = keys.sub(user.sub());
+            String owner = UserKeys.fold(user.username());
+            if (unconfirmed) {
+                redis.execute("SET", subKey, owner, "PX", ttl);
+            } else {
+                values.set(subKey, owner);
+            }
         }
         return created;
     }
 
+    /**
+     * Saves a user; an unconfirmed one keeps its expiry (and is not brought back if it just
+     * expired), any other is made permanent.
+     */
     public void save(User user) {
+        if (user.status() == UserStatus.UNCONFIRMED) {
+            values.set(keys.user(user.username()), write(user), new SetArgs().xx().keepttl());
+            return;
+        }
         values.set(keys.user(user.username()), write(user));
+        redis.key().persist(keys.sub(user.sub()));
     }
 
     public Optional<User> byUsername(String username) {
@@ -49,14 +83,26 @@ public class UserStore {
         return Optional.ofNullable(values.get(keys.sub(sub))).flatMap(this::byUsername);
     }
 
-    /** The user a sign-in name means: the username, else a verified email alias. */
+    /**
+     * The user a sign-in name means: the username, else a verified email alias. Both are read in
+     * one MGET; an email-shaped name that is no alias costs the second read an alias costs, so a
+     * real user and an unknown name send Redis the same commands.
+     */
     public Optional<User> resolve(String name) {
-        Optional<User> user = byUsername(name);
-        if (user.isPresent()) {
-            return user;
+        String userKey = keys.user(name);
+        String aliasKey = keys.emailAlias(name);
+        Map<String, String> found = values.mget(userKey, aliasKey);
+        if (found.get(userKey) != null) {
+            return Optional.of(read(found.get(userKey)));
         }
-        return Optional.ofNullable(values.get(keys.emailAlias(name)))
-                .flatMap(this::byUsername)
+        String owner = found.get(aliasKey);
+        if (owner == null) {
+            if (name.indexOf('@') >= 0) {
+                values.get(userKey); // the read an alias would cost: the same commands either way
+            }
+            return Optional.empty();
+        }
+        return byUsername(owner)
                 .filter(u -> u.emailVerified() && UserKeys.fold(name).equals(fold(u.email())));
     }
 

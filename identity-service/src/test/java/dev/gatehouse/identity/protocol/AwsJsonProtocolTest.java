@@ -66,6 +66,16 @@ class AwsJsonProtocolTest {
     }
 
     @Test
+    void publishesTheOpenApiDocument() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("info.title", equalTo("Gatehouse identity-service"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/"));
+    }
+
+    @Test
     void unknownOrMissingTargetIsUnknownOperation() {
         for (String target :
                 new String[] {"AWSCognitoIdentityProviderService.Nope", "Other.SignUp", ""}) {

@@ -93,7 +93,8 @@ class PasswordRecoveryWithAwsSdkTest {
         users.register("mary", "mary@example.com", false);
         int seen = SmtpTestResource.messagesTo("mary@example.com").length;
 
-        assertThat(forgot("web", "nobody").destination()).isEqualTo("n***@e***");
+        // A simulated destination of a real one's shape (UserExistenceParityTest compares them).
+        assertThat(forgot("web", "nobody").destination()).matches("n\\*\\*\\*@[a-z]\\*\\*\\*");
         assertThat(forgot("web", "mary").destination()).isEqualTo("m***@e***");
         assertThat(SmtpTestResource.messagesTo("mary@example.com")).hasSize(seen);
         assertThatThrownBy(() -> confirm("web", "nobody", "123456", NEW_PASSWORD))

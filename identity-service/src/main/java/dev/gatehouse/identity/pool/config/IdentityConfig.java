@@ -63,6 +63,74 @@ public interface IdentityConfig {
 
     QuotasConfig quotas();
 
+    /**
+     * How long a user who signed up but never confirmed is kept (the Redis record's TTL, set at
+     * SignUp and dropped at confirmation). AWS documents no such expiry; without one, anonymous
+     * sign-ups would grow Redis forever. After it the username is free again.
+     */
+    @WithDefault("7d")
+    Duration unconfirmedUserValidity();
+
+    ExistenceErrorsConfig existenceErrors();
+
+    RequestQuotasConfig requestQuotas();
+
+    /**
+     * What {@code PreventUserExistenceErrors=ENABLED} hides beyond what AWS hides. AWS itself tells
+     * a caller that a user exists in a few documented places (SignUp's {@code
+     * UsernameExistsException}, ConfirmSignUp and ResendConfirmationCode on a confirmed user,
+     * {@code UserNotConfirmedException} at sign-in); {@code strict} hides those too.
+     */
+    interface ExistenceErrorsConfig {
+        /**
+         * Hide existence also where AWS reveals it, on clients with {@code
+         * PreventUserExistenceErrors=ENABLED}: SignUp with a taken username answers a simulated
+         * success (nothing is stored or sent), ConfirmSignUp on a confirmed user answers {@code
+         * CodeMismatchException}, ResendConfirmationCode on a confirmed user a simulated delivery,
+         * and an unconfirmed user is told so only after proving the password.
+         */
+        @WithDefault("false")
+        boolean strict();
+    }
+
+    /**
+     * Requests per second per category of operations, as AWS's user-pool quota categories count
+     * them (all callers together, for this pool). Past it: {@code TooManyRequestsException}.
+     */
+    interface RequestQuotasConfig {
+        /** Off: no request is counted. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** InitiateAuth, AdminInitiateAuth (AWS default: 120 per second). */
+        @WithDefault("120")
+        int userAuthentication();
+
+        /** RespondToAuthChallenge, AdminRespondToAuthChallenge (AWS: three times the above). */
+        @WithDefault("360")
+        int userAuthenticationChallenge();
+
+        /** SignUp, ConfirmSignUp, AdminCreateUser, AdminConfirmSignUp (AWS default: 50). */
+        @WithDefault("50")
+        int userCreation();
+
+        /** ForgotPassword, ConfirmForgotPassword, ResendConfirmationCode (AWS default: 30). */
+        @WithDefault("30")
+        int userAccountRecovery();
+
+        /** GetUser, AdminGetUser (AWS default: 120). */
+        @WithDefault("120")
+        int userRead();
+
+        /** ChangePassword, GlobalSignOut, AdminDeleteUser (AWS default: 25). */
+        @WithDefault("25")
+        int userUpdate();
+
+        /** RevokeToken (AWS default: 120). */
+        @WithDefault("120")
+        int userToken();
+    }
+
     /** {@code Policies.PasswordPolicy}. */
     interface PasswordPolicyConfig {
         @WithDefault("8")
@@ -79,6 +147,14 @@ public interface IdentityConfig {
 
         @WithDefault("true")
         boolean requireSymbols();
+
+        /**
+         * {@code TemporaryPasswordValidityDays}: days an administrator-set temporary password can
+         * be used (0-365, 0 meaning AWS's default of 7). After it, sign-in answers {@code
+         * NotAuthorizedException} until an administrator sets a new one.
+         */
+        @WithDefault("7")
+        int temporaryPasswordValidityDays();
     }
 
     /** {@code AWS::Cognito::UserPoolClient}. */
