@@ -4,6 +4,7 @@ import static dev.gatehouse.identity.group.GroupClients.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.identity.SmtpTestResource;
+import dev.gatehouse.identity.TestUsers;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.user.UserKeys;
 import dev.gatehouse.testing.RedisTestResource;
@@ -177,10 +178,18 @@ class GroupMembershipsWithAwsSdkTest {
         assertThat(usersIn("Editors", 60)).isEmpty();
     }
 
+    private String sub(String username) {
+        return GroupClients.claims(clients.users().signIn(username, TestUsers.PASSWORD).idToken())
+                .get("sub")
+                .asText();
+    }
+
     @Test
     void deletingAGroupOrAUserRemovesTheirMemberships() {
         clients.user("gus");
         clients.user("hal");
+        String halSub = sub("hal");
+        GroupKeys groupKeys = new GroupKeys(new UserKeys(pool.id()));
         groups.createGroup(r -> r.userPoolId(pool.id()).groupName("temps"));
         add("gus", "temps");
         add("hal", "temps");
@@ -189,6 +198,10 @@ class GroupMembershipsWithAwsSdkTest {
         clients.deleter().deleteGroup(r -> r.userPoolId(pool.id()).groupName("temps"));
         assertThat(groupsOf("gus")).containsExactly("readers");
         assertThat(groupsOf("hal")).isEmpty();
+        // The members' own group lists no longer name it (not merely hidden on reading).
+        assertThat(redis.sortedSet(String.class).zrange(groupKeys.groupsOf(sub("gus")), 0, -1))
+                .containsExactly("readers");
+        assertThat(redis.key().exists(groupKeys.groupsOf(halSub))).isFalse();
         // A group created again under the name starts without the old members.
         groups.createGroup(r -> r.userPoolId(pool.id()).groupName("Temps"));
         assertThat(usersIn("Temps", 60)).isEmpty();
@@ -196,15 +209,17 @@ class GroupMembershipsWithAwsSdkTest {
 
         clients.deleter().adminDeleteUser(r -> r.userPoolId(pool.id()).username("hal"));
         assertThat(usersIn("Temps", 60)).isEmpty();
+        // Nothing of the deleted user's memberships is left behind in Redis.
+        assertThat(redis.sortedSet(String.class).zcard(groupKeys.members("Temps"))).isZero();
+        assertThat(redis.key().exists(groupKeys.groupsOf(halSub))).isFalse();
         // A user created again under the name is in no group.
         clients.user("hal");
         assertThat(groupsOf("hal")).isEmpty();
         assertThat(usersIn("Temps", 60)).isEmpty();
 
-        UserKeys keys = new UserKeys(pool.id());
-        List<String> groupKeys = new ArrayList<>();
-        redis.key().keys("gatehouse:identity:*group*").forEach(groupKeys::add);
-        assertThat(groupKeys).isNotEmpty().allMatch(key -> key.startsWith(keys.prefix()));
-        assertThat(groupKeys).noneMatch(key -> key.contains("group-members-deleted"));
+        List<String> stored = new ArrayList<>();
+        redis.key().keys("gatehouse:identity:*group*").forEach(stored::add);
+        assertThat(stored).isNotEmpty().allMatch(key -> key.startsWith(groupKeys.pool().prefix()));
+        assertThat(stored).noneMatch(key -> key.contains("group-members-deleted"));
     }
 }
