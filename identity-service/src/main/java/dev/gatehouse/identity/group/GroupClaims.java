@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.group;
 
+import dev.gatehouse.identity.user.UserKeys;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public record GroupClaims(List<String> groups, List<String> roles, Optional<Stri
             Comparator.comparing(
                             (Group g) -> g.precedence().orElse(null),
                             Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(g -> g.name().toLowerCase(java.util.Locale.ROOT));
+                    .thenComparing(g -> UserKeys.fold(g.name()));
 
     public static GroupClaims of(List<Group> memberOf) {
         List<Group> ordered = memberOf.stream().sorted(BY_PRECEDENCE).toList();

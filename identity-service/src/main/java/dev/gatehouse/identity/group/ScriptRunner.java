@@ -6,6 +6,7 @@ import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a script for the user pool API, which serves on worker threads: it waits for the reply, at
@@ -20,7 +21,7 @@ record ScriptRunner(RedisDataSource redis) {
     }
 
     /** {@code ZRANGEBYLEX key (after + LIMIT 0 count}: a sorted set read in name order. */
-    List<String> rangeAfter(String key, java.util.Optional<String> after, int count) {
+    List<String> rangeAfter(String key, Optional<String> after, int count) {
         Response response =
                 redis.execute(
                         "ZRANGEBYLEX",

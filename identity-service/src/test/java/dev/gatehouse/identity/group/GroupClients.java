@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -94,7 +95,7 @@ record GroupClients(URL url, UserPool pool, TestUsers users) {
     /** The claims of a JWT, decoded without the project's code. */
     static JsonNode claims(String jwt) {
         try {
-            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+            return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
