@@ -1,19 +1,25 @@
 package dev.gatehouse.identity.group;
 
 import static dev.gatehouse.identity.group.GroupClients.assertAwsError;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.SigV4Signing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,5 +242,54 @@ class GroupOperationsWithAwsSdkTest {
                 "User: arn:aws:iam::123456789012:user/deleter is not authorized to perform:"
                         + " cognito-idp:ListGroups");
         assertThat(clients.allGroups(60)).isEqualTo(before);
+    }
+
+    private Response call(String operation, String body) {
+        return given().filter(
+                        SigV4Signing.as(GroupsProfile.ACCESS_KEY, GroupsProfile.SECRET)
+                                .forService("cognito-idp"))
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+                .contentType("application/x-amz-json-1.1")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/");
+    }
+
+    private static JsonNode json(Response response) throws IOException {
+        return GroupClients.JSON.readTree(response.asByteArray());
+    }
+
+    @Test
+    void onTheWireDatesAreEpochSecondsAndErrorsCarryTheirTypeTwice() throws IOException {
+        String pool = "{\"UserPoolId\":\"" + this.pool.id() + "\",";
+        Response created = call("CreateGroup", pool + "\"GroupName\":\"wire\"}");
+        created.then().statusCode(200).contentType("application/x-amz-json-1.1");
+        JsonNode group = json(created).get("Group");
+        assertThat(group.get("GroupName").asText()).isEqualTo("wire");
+        assertThat(group.get("CreationDate").isIntegralNumber()).isTrue();
+        assertThat(group.get("LastModifiedDate").isIntegralNumber()).isTrue();
+        assertThat(group.has("Precedence")).isFalse();
+
+        Response taken = call("CreateGroup", pool + "\"GroupName\":\"WIRE\"}");
+        taken.then()
+                .statusCode(400)
+                .header("x-amzn-ErrorType", "GroupExistsException:")
+                .header("x-amzn-ErrorMessage", "A group with the name already exists.");
+        assertThat(json(taken).get("__type").asText()).isEqualTo("GroupExistsException");
+        assertThat(json(taken).get("message").asText())
+                .isEqualTo("A group with the name already exists.");
+
+        // A fractional, textual or too large Precedence is no integer: the body cannot be read.
+        for (String precedence : List.of("1.5", "\"1\"", "4294967296")) {
+            Response odd =
+                    call(
+                            "CreateGroup",
+                            pool + "\"GroupName\":\"odd\",\"Precedence\":" + precedence + "}");
+            odd.then().statusCode(400);
+            assertThat(json(odd).get("__type").asText()).isEqualTo("SerializationException");
+        }
+        Response missing = call("GetGroup", pool + "\"GroupName\":\"odd\"}");
+        missing.then().statusCode(400);
+        assertThat(json(missing).get("__type").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(json(missing).get("message").asText()).isEqualTo("Group not found.");
     }
 }
