@@ -20,6 +20,7 @@ final class GroupRules {
             "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+"
                     + "(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
     static final int MOST_LISTED = 60;
+    static final int ECHOED = 256;
 
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern ARN = Pattern.compile(ARN_PATTERN);
@@ -97,7 +98,7 @@ final class GroupRules {
                         violation(
                                 "limit",
                                 l.toString(),
-                                "Member must have value greater than or" + " equal to 0");
+                                "Member must have value greater than or equal to 0");
                     } else if (l > MOST_LISTED) {
                         violation(
                                 "limit",
@@ -115,7 +116,7 @@ final class GroupRules {
                         violation(
                                 "nextToken",
                                 t,
-                                "Member must have length greater than or equal" + " to 1");
+                                "Member must have length greater than or equal to 1");
                     } else if (t.length() > 131072) {
                         violation(
                                 "nextToken",
@@ -148,14 +149,19 @@ final class GroupRules {
                 count
                         + (count == 1
                                 ? " validation error detected: "
-                                : " validation errors" + " detected: ")
+                                : " validation errors detected: ")
                         + String.join("; ", violations));
     }
 
+    /**
+     * Values are echoed as AWS echoes them, but at most {@value #ECHOED} characters of one: the
+     * message also travels in the {@code x-amzn-ErrorMessage} header, which clients cap.
+     */
     private void violation(String member, String value, String constraint) {
+        String shown = value.length() > ECHOED ? value.substring(0, ECHOED) + "..." : value;
         violations.add(
                 "Value '"
-                        + value
+                        + shown
                         + "' at '"
                         + member
                         + "' failed to satisfy constraint: "
