@@ -187,7 +187,8 @@ public class AdminUserOperations implements OperationSet {
         return Map.of();
     }
 
-    private static Map<String, Object> userType(User user) {
+    /** {@code UserType}, as AdminCreateUser and ListUsersInGroup return it. */
+    public static Map<String, Object> userType(User user) {
         return Members.of(
                 "Username", user.username(),
                 "Attributes", attributes(user),

@@ -51,6 +51,22 @@ public final class CognitoRequest {
         return Optional.of(value.textValue());
     }
 
+    /**
+     * An integer member such as {@code Limit} or {@code Precedence}; a fraction, a string or a
+     * number beyond 32 bits is a {@code SerializationException}, as the model's integer type reads.
+     */
+    public Optional<Integer> integer(String member) {
+        JsonNode value = body.get(member);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw CognitoErrors.serialization(
+                    "Unexpected value type in payload for member " + member);
+        }
+        return Optional.of(value.intValue());
+    }
+
     public boolean flag(String member) {
         JsonNode value = body.get(member);
         if (value == null || value.isNull()) {

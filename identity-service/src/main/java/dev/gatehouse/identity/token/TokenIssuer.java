@@ -1,6 +1,8 @@
 package dev.gatehouse.identity.token;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.identity.group.GroupClaims;
+import dev.gatehouse.identity.group.TokenGroups;
 import dev.gatehouse.identity.pool.AppClient;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
@@ -15,7 +17,8 @@ import java.util.UUID;
 /**
  * Mints ID and access tokens with Cognito's claims (spec 4.2, 4.3): the ID token carries the user's
  * attributes ({@code email_verified} as a JSON boolean), the access token the scope {@code
- * aws.cognito.signin.user.admin}; both share {@code event_id} and {@code origin_jti}.
+ * aws.cognito.signin.user.admin}; both share {@code event_id} and {@code origin_jti}, and carry the
+ * user's groups ({@link GroupClaims}) as of the moment they are minted.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -27,6 +30,7 @@ public class TokenIssuer {
     private final SigningKeys.Pair keys;
     private final RefreshTokens refreshTokens;
     private final IdentityConfig.TokensConfig config;
+    private final TokenGroups groups;
     private final Clock clock = Clock.systemUTC();
 
     TokenIssuer(
@@ -34,8 +38,10 @@ public class TokenIssuer {
             UserPool pool,
             SigningKeys.Pair keys,
             RefreshTokens refreshTokens,
-            IdentityConfig config) {
+            IdentityConfig config,
+            TokenGroups groups) {
         this.json = json;
+        this.groups = groups;
         this.pool = pool;
         this.keys = keys;
         this.refreshTokens = refreshTokens;
@@ -61,8 +67,10 @@ public class TokenIssuer {
         long now = clock.instant().getEpochSecond();
         String eventId = UUID.randomUUID().toString();
         long accessTtl = config.accessTokenValidity().toSeconds();
+        GroupClaims memberOf = groups.of(user);
         Map<String, Object> access = new LinkedHashMap<>();
         access.put("sub", user.sub());
+        access.putAll(memberOf.accessTokenClaims());
         access.put("iss", pool.issuer());
         access.put("client_id", client.id());
         access.put("origin_jti", originJti);
@@ -77,6 +85,7 @@ public class TokenIssuer {
 
         Map<String, Object> id = new LinkedHashMap<>();
         id.put("sub", user.sub());
+        id.putAll(memberOf.idTokenClaims());
         user.attributes()
                 .forEach(
                         (name, value) -> {

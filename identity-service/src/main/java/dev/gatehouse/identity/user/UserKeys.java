@@ -13,7 +13,8 @@ public record UserKeys(String poolId) {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private String prefix() {
+    /** {@code gatehouse:identity:{<poolId>}:}, the start of every key of the pool. */
+    public String prefix() {
         return "gatehouse:identity:{" + poolId + "}:";
     }
 

@@ -8,6 +8,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -27,9 +28,16 @@ public class UserStore {
     private final ObjectMapper json;
     private final UserKeys keys;
     private final Duration unconfirmedValidity;
+    private final Event<UserDeleted> deleted;
 
-    UserStore(RedisDataSource redis, ObjectMapper json, UserPool pool, IdentityConfig config) {
+    UserStore(
+            RedisDataSource redis,
+            ObjectMapper json,
+            UserPool pool,
+            IdentityConfig config,
+            Event<UserDeleted> deleted) {
         this.redis = redis;
+        this.deleted = deleted;
         this.values = redis.value(String.class);
         this.json = json;
         this.keys = new UserKeys(pool.id());
@@ -126,6 +134,7 @@ public class UserStore {
     /**
      * AdminDeleteUser: the record, its sub index, its email alias (if it is this user's), its
      * pending codes, counters and failure count. Refresh tokens die with it (they name the sub).
+     * Then {@link UserDeleted} lets other features drop what they hold of the user.
      */
     public void delete(User user) {
         String owner = UserKeys.fold(user.username());
@@ -139,6 +148,7 @@ public class UserStore {
                         keys.code("signup", user.username()),
                         keys.code("reset", user.username()),
                         keys.failures(user.username()));
+        deleted.fire(new UserDeleted(user));
     }
 
     /** ForceAliasCreation: the alias now names {@code username}, whoever held it. */
