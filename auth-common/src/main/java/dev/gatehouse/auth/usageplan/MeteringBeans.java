@@ -7,10 +7,14 @@ import dev.gatehouse.auth.usageplan.admin.UsageReports;
 import dev.gatehouse.auth.usageplan.config.ApiKeysConfig;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
 import dev.gatehouse.auth.usageplan.config.UsagePlansConfig;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeyImport;
 import dev.gatehouse.auth.usageplan.controlplane.ApiKeyRecords;
 import dev.gatehouse.auth.usageplan.controlplane.ApiKeyValueSeal;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeys;
 import dev.gatehouse.auth.usageplan.controlplane.ConfigurationObjects;
 import dev.gatehouse.auth.usageplan.controlplane.ControlPlaneStore;
+import dev.gatehouse.auth.usageplan.controlplane.UsagePlanKeys;
+import dev.gatehouse.auth.usageplan.controlplane.UsagePlans;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +75,42 @@ public class MeteringBeans {
                 config.revealValues() && sealable
                         ? Optional.of(SecretCipher.fromBase64(iam.masterKey()))
                         : Optional.empty());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeys apiKeys(
+            ControlPlaneStore store,
+            ApiKeyRecords records,
+            ApiKeyValueSeal seal,
+            ObjectMapper json) {
+        return new ApiKeys(store, records, seal, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeyImport apiKeyImport(
+            ControlPlaneStore store,
+            ApiKeyRecords records,
+            ApiKeyValueSeal seal,
+            ObjectMapper json) {
+        return new ApiKeyImport(store, records, seal, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    UsagePlans usagePlans(ControlPlaneStore store, ApiKeyRecords records, ObjectMapper json) {
+        return new UsagePlans(store, records, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    UsagePlanKeys usagePlanKeys(
+            ControlPlaneStore store,
+            ApiKeyRecords records,
+            ApiKeyValueSeal seal,
+            ObjectMapper json) {
+        return new UsagePlanKeys(store, records, seal, json);
     }
 
     @Produces

@@ -128,6 +128,27 @@ public class ControlPlaneStore {
         return redis.execute(Command.HLEN, KEY_ITEMS).map(Response::toLong);
     }
 
+    /** Key ids by the SHA-256 of their values, for the hashes that have one. */
+    public Uni<Map<String, String>> keyIdsOfValues(List<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Request request = Request.cmd(Command.HMGET).arg(HASHES);
+        sha256s.forEach(request::arg);
+        return redis.getRedis()
+                .send(request)
+                .map(
+                        reply -> {
+                            Map<String, String> ids = new LinkedHashMap<>();
+                            for (int i = 0; i < sha256s.size(); i++) {
+                                if (reply.get(i) != null) {
+                                    ids.put(sha256s.get(i), reply.get(i).toString());
+                                }
+                            }
+                            return ids;
+                        });
+    }
+
     /** The id of the key whose value has this SHA-256, if any. */
     public Uni<Optional<String>> keyIdOfValue(String sha256) {
         return redis.execute(Command.HGET, HASHES, sha256)
