@@ -144,7 +144,16 @@ final class UsagePlanPatch {
             throw op.unsupported();
         }
         String[] ref = stageRef(rest.substring(0, slash), op);
-        String target = rest.substring(slash + 1 + "throttle".length()).replace("~1", "/");
+        // After "throttle/": the resource path, its slashes escaped as ~1 (JSON pointer), e.g.
+        // ~1stores/GET/rateLimit, or ~1/GET for the root resource.
+        String target = rest.substring(slash + 1 + "throttle".length());
+        if (target.startsWith("/")) {
+            target = target.substring(1);
+        }
+        target = target.replace("~1", "/");
+        if (!target.isEmpty() && !target.startsWith("/")) {
+            target = "/" + target;
+        }
         List<ApiStage> result = new ArrayList<>();
         boolean found = false;
         for (ApiStage stage : stages) {
