@@ -1,6 +1,8 @@
 package dev.gatehouse.stores.controlplane;
 
 import static dev.gatehouse.stores.TestCallers.signed;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.RedisTestResource;
+import dev.gatehouse.testing.SigV4Signing;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -213,6 +216,59 @@ class ApiKeysWithAwsSdkTest {
 
     static PatchOperation op(String path, String value) {
         return PatchOperation.builder().op(Op.REPLACE).path(path).value(value).build();
+    }
+
+    @Test
+    void unsignedAndWrongServiceCallersAreRefusedAndNothingChanges() {
+        long before = redis.hash(String.class).hlen("{apikeys}:key-items");
+        String url = ControlPlaneClients.root(management) + "/apikeys";
+        given().contentType("application/json")
+                .body("{\"name\":\"x\"}")
+                .post(url)
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "MissingAuthenticationTokenException")
+                .body(equalTo("{\"message\":\"Missing Authentication Token\"}"));
+        given().filter(
+                        SigV4Signing.as(
+                                ControlPlaneClients.OPERATOR_ID,
+                                ControlPlaneClients.OPERATOR_SECRET))
+                .contentType("application/json")
+                .body("{\"name\":\"x\"}")
+                .post(url)
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "InvalidSignatureException");
+        assertEquals(before, redis.hash(String.class).hlen("{apikeys}:key-items"));
+    }
+
+    @Test
+    void writesAreAuditedWithTheCallerArnAndNeverTheValue() {
+        String value = "AuditedValueNeverInTheStream01";
+        String id = sdk().createApiKey(r -> r.name("audited").value(value)).id();
+        String audit =
+                given().filter(
+                                SigV4Signing.as(
+                                                ControlPlaneClients.AUDITOR_ID,
+                                                ControlPlaneClients.AUDITOR_SECRET)
+                                        .forService("apigateway"))
+                        .queryParam("limit", 50)
+                        .get(ControlPlaneClients.root(management) + "/audit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertTrue(audit.contains("\"action\":\"CreateApiKey\""), audit);
+        assertTrue(audit.contains("\"target\":\"" + id + "\""), audit);
+        assertTrue(audit.contains("arn:aws:iam::123456789012:user/operator"), audit);
+        assertFalse(audit.contains(value));
+        for (var entry :
+                redis.stream(String.class)
+                        .xrange(
+                                "{apikeys}:audit",
+                                io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"))) {
+            assertFalse(entry.payload().values().stream().anyMatch(v -> v.contains(value)));
+        }
     }
 
     @Test
