@@ -58,7 +58,16 @@ public class ConfigurationObjects {
         if (catalog.plans().isEmpty() && keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return ControlPlaneStore.retrying(() -> attempt(keys)).replaceWithVoid();
+        return ControlPlaneStore.retrying(() -> attempt(keys))
+                .onFailure(ControlPlaneStore.ValueTaken.class)
+                .transform(
+                        e ->
+                                new IllegalStateException(
+                                        "a configured API key value already belongs to the key "
+                                                + ((ControlPlaneStore.ValueTaken) e).holder
+                                                + " created through the management API; a value"
+                                                + " is a key's identity: configure another value"))
+                .replaceWithVoid();
     }
 
     /** Rebuilds every key's record, and tombstones {@code extra} (replaced values). */
