@@ -8,12 +8,17 @@
 -- ARGV[1]  method key, e.g. /stores/GET
 -- ARGV[2]  clock offset in seconds (tests only; 0 in production)
 -- ARGV[3]  days of daily usage to keep
--- ARGV[4..19] the record fields of this API's plan, then of a '*' plan (see UsagePlanLimiter)
+-- ARGV[4..19] the record fields of this API stage's plan (apiId:stage), then of a '*' plan (see
+--             UsagePlanLimiter)
 -- ARGV[20] how many requests to decide (1 when absent)
 --
+-- The record is rewritten whole, in one command, whenever the key or one of its plans changes
+-- (ApiKeyRecords), so this one read sees either the old plan or the new one, never a mix.
+--
 -- Returns, compactly (the reply is most of the cost of a large batch): {0} when every request of
--- the batch is FORBIDDEN (unknown or disabled key, no plan for this API); otherwise {1, key id,
--- plan, burst (-1: no throttle), quota limit (-1: no quota), seconds to period end}, followed by
+-- the batch is FORBIDDEN (unknown, deleted or disabled key, no plan for this API); otherwise {1,
+-- key id, plan id, burst (-1: no throttle), quota limit (-1: no quota), seconds to period end,
+-- rate limit of the bucket used ('' without throttle), quota period ('' without quota)}, then
 -- four integers per request, in order: outcome (1 ALLOWED, 2 THROTTLED, 3 QUOTA_EXCEEDED), tokens
 -- left, seconds (to a full bucket when allowed, to retry when throttled), quota remaining. Only
 -- ALLOWED requests are counted.
@@ -117,8 +122,9 @@ end
 
 -- Each request in order: throttle first (a throttled request uses no quota), then quota (a
 -- request over quota uses no token).
-local replies, allowed = {1, id, plan, burst or -1, limit, to_end}, 0
-local row = 7
+local replies, allowed = {1, id, plan, burst or -1, limit, to_end, (burst and s[7] or s[2]) or '',
+  (quota_key and s[6]) or ''}, 0
+local row = 9
 for i = 1, n do
   if burst and tokens < 1 then
     local wait = 1

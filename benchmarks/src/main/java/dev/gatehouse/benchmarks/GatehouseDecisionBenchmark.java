@@ -9,6 +9,10 @@ import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
 import dev.gatehouse.auth.usageplan.config.ApiKeysConfig;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
 import dev.gatehouse.auth.usageplan.config.UsagePlansConfig;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeyRecords;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeyValueSeal;
+import dev.gatehouse.auth.usageplan.controlplane.ConfigurationObjects;
+import dev.gatehouse.auth.usageplan.controlplane.ControlPlaneStore;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -22,6 +26,7 @@ import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -119,7 +124,16 @@ public class GatehouseDecisionBenchmark {
         MeteringConfig metering = config.getConfigMapping(MeteringConfig.class);
         ApiKeyDirectory directory = new ApiKeyDirectory();
         long start = System.nanoTime();
-        new ApiKeyProvisioner(dataSource, catalog, directory, metering, new ObjectMapper())
+        ObjectMapper json = new ObjectMapper();
+        ControlPlaneStore store = new ControlPlaneStore(dataSource, json, metering.auditLength());
+        ConfigurationObjects fileObjects =
+                new ConfigurationObjects(
+                        store,
+                        new ApiKeyRecords(dataSource, store),
+                        catalog,
+                        metering,
+                        new ApiKeyValueSeal(Optional.empty()));
+        new ApiKeyProvisioner(dataSource, catalog, directory, metering, json, fileObjects)
                 .provision();
         System.out.printf(
                 "%nprovisioned %d keys in %d ms%n",

@@ -29,6 +29,34 @@ public class ApiKeyDirectory {
         byId.put(key.id(), key);
     }
 
+    /**
+     * Remembers what a decision said of a key (so that a key created at run time gets its plan's
+     * outage policy while Redis is away); costs a map read when nothing changed.
+     */
+    public void remember(String sha256, String id, String api, String plan) {
+        KnownKey known = bySha256.get(sha256);
+        if (known == null
+                || !known.enabled()
+                || !id.equals(known.id())
+                || !plan.equals(known.planFor(api).orElse(null))) {
+            put(
+                    new KnownKey(
+                            sha256,
+                            id,
+                            known == null ? id : known.name(),
+                            true,
+                            Map.of(api, plan)));
+        }
+    }
+
+    /** Forgets a key Redis refused (deleted, disabled, or not in a plan for this API). */
+    public void forget(String sha256) {
+        KnownKey known = bySha256.get(sha256);
+        if (known != null && known.enabled()) {
+            put(new KnownKey(sha256, known.id(), known.name(), false, known.planByApi()));
+        }
+    }
+
     public Optional<KnownKey> find(String sha256) {
         return Optional.ofNullable(bySha256.get(sha256));
     }

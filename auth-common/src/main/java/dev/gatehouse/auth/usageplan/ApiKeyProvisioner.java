@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.api.RedisScript;
 import dev.gatehouse.auth.config.RevealFile;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeyRecords;
+import dev.gatehouse.auth.usageplan.controlplane.ConfigurationObjects;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
@@ -19,33 +21,36 @@ import java.util.Optional;
  * Provisions the configured API keys at startup, idempotently, the way {@code sls deploy} does: a
  * key that exists keeps its value and counters; a new key gets the configured value or a generated
  * one, which is written once to the reveal file and never logged; a changed configured value
- * replaces the old one (rotation); records are rewritten with the current plan settings. Only
- * SHA-256 hashes of values reach Redis.
+ * replaces the old one (rotation). The configured plans and keys then become control-plane objects
+ * marked as coming from the file ({@link ConfigurationObjects}); objects created at run time are
+ * left as they are. Values reach Redis only as SHA-256 hashes and, when kept, sealed.
  */
 public class ApiKeyProvisioner {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final RedisScript CLAIM =
             RedisScript.fromClasspath("lua/claim-api-key-name.lua");
-    private static final RedisScript WRITE = RedisScript.fromClasspath("lua/write-api-key.lua");
 
     private final ReactiveRedisDataSource redis;
     private final UsagePlanCatalog catalog;
     private final ApiKeyDirectory directory;
     private final MeteringConfig config;
     private final ObjectMapper json;
+    private final ConfigurationObjects fileObjects;
 
     public ApiKeyProvisioner(
             ReactiveRedisDataSource redis,
             UsagePlanCatalog catalog,
             ApiKeyDirectory directory,
             MeteringConfig config,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ConfigurationObjects fileObjects) {
         this.redis = redis;
         this.catalog = catalog;
         this.directory = directory;
         this.config = config;
         this.json = json;
+        this.fileObjects = fileObjects;
     }
 
     /**
@@ -53,16 +58,40 @@ public class ApiKeyProvisioner {
      */
     public Map<String, String> provision() {
         Map<String, String> revealed = new LinkedHashMap<>();
+        List<Claimed> claimed = new ArrayList<>();
         for (ApiKeyDefinition key : catalog.keys().values()) {
-            provision(key).ifPresent(value -> revealed.put(key.name(), value));
+            provision(key, claimed).ifPresent(value -> revealed.put(key.name(), value));
         }
+        List<ApiKeyRecords.Target> rotated = new ArrayList<>();
+        claimed.forEach(
+                c ->
+                        c.replacedSha256()
+                                .ifPresent(
+                                        old -> rotated.add(new ApiKeyRecords.Target(c.id(), old))));
+        await(fileObjects.apply(claimed.stream().map(Claimed::toFileKey).toList()));
+        // Every record is rebuilt from the control plane's state: run-time objects keep theirs,
+        // and a record a crash left behind its commit is brought up to date.
+        await(fileObjects.reconcile(rotated));
         if (!revealed.isEmpty()) {
             reveal(revealed);
         }
         return revealed;
     }
 
-    private Optional<String> provision(ApiKeyDefinition key) {
+    /** A configured key once its name is registered: its id, hash, and value if known now. */
+    private record Claimed(
+            ApiKeyDefinition key,
+            String id,
+            String sha256,
+            Optional<String> value,
+            Optional<String> replacedSha256) {
+
+        ConfigurationObjects.FileKey toFileKey() {
+            return new ConfigurationObjects.FileKey(key, id, sha256, value, replacedSha256);
+        }
+    }
+
+    private Optional<String> provision(ApiKeyDefinition key, List<Claimed> claimed) {
         Response existing = await(redis.execute(Command.HGET, UsageKeys.NAMES, key.name()));
         String registered = existing == null ? null : existing.toString();
         String value = null;
@@ -76,6 +105,7 @@ public class ApiKeyProvisioner {
         }
         String entry = registered;
         Optional<String> revealed = Optional.empty();
+        Optional<String> replaced = Optional.empty();
         if (value != null) {
             String sha256 = ApiKeyHash.sha256(value);
             Response claim =
@@ -92,10 +122,7 @@ public class ApiKeyProvisioner {
             if (sha256.equals(sha256Of(entry))) {
                 revealed = Optional.of(value);
                 if (claim.get(1) != null) {
-                    await(
-                            redis.execute(
-                                    Command.DEL,
-                                    UsageKeys.record(sha256Of(claim.get(1).toString()))));
+                    replaced = Optional.of(sha256Of(claim.get(1).toString()));
                     Log.infof(
                             "api key %s: configured value changed; the previous value no longer"
                                     + " works",
@@ -105,65 +132,17 @@ public class ApiKeyProvisioner {
         }
         String sha256 = sha256Of(entry);
         String id = entry.substring(65);
-        Map<String, String> planByApi = writeRecord(key, sha256, id);
+        Optional<String> known = revealed.or(key::value);
+        claimed.add(new Claimed(key, id, sha256, known, replaced));
+        Map<String, String> planByApi = new LinkedHashMap<>();
+        catalog.plansOf(key)
+                .forEach(plan -> plan.apis().forEach(api -> planByApi.put(api, plan.name())));
         directory.put(
                 new ApiKeyDirectory.KnownKey(sha256, id, key.name(), key.enabled(), planByApi));
         Log.infof(
                 "api key %s (id %s): plans %s, %s",
                 key.name(), id, key.plans(), key.enabled() ? "enabled" : "disabled");
         return revealed;
-    }
-
-    private Map<String, String> writeRecord(ApiKeyDefinition key, String sha256, String id) {
-        List<String> fields =
-                new ArrayList<>(
-                        List.of(
-                                "id",
-                                id,
-                                "name",
-                                key.name(),
-                                "enabled",
-                                key.enabled() ? "1" : "0"));
-        Map<String, String> planByApi = new LinkedHashMap<>();
-        for (UsagePlan plan : catalog.plansOf(key)) {
-            // Denormalised per API, so the decision script reads everything in one HMGET.
-            for (String api : plan.apis()) {
-                planByApi.put(api, plan.name());
-                String p = "a|" + api + "|";
-                fields.addAll(List.of(p + "plan", plan.name()));
-                plan.throttle()
-                        .ifPresent(
-                                t ->
-                                        fields.addAll(
-                                                List.of(
-                                                        p + "rate",
-                                                        Double.toString(t.rateLimit()),
-                                                        p + "burst",
-                                                        Integer.toString(t.burstLimit()))));
-                plan.quota()
-                        .ifPresent(
-                                q ->
-                                        fields.addAll(
-                                                List.of(
-                                                        p + "limit",
-                                                        Integer.toString(q.limit()),
-                                                        p + "offset",
-                                                        Integer.toString(q.offset()),
-                                                        p + "period",
-                                                        q.period().name())));
-                plan.methodThrottles()
-                        .forEach(
-                                (method, t) ->
-                                        fields.addAll(
-                                                List.of(
-                                                        p + "m|" + method + "|rate",
-                                                        Double.toString(t.rateLimit()),
-                                                        p + "m|" + method + "|burst",
-                                                        Integer.toString(t.burstLimit()))));
-            }
-        }
-        await(WRITE.run(redis, List.of(UsageKeys.record(sha256)), fields));
-        return planByApi;
     }
 
     private String generated(ApiKeyDefinition key) {

@@ -1,16 +1,27 @@
 package dev.gatehouse.auth.usageplan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.auth.iam.config.IamConfig;
+import dev.gatehouse.auth.iam.credentials.SecretCipher;
 import dev.gatehouse.auth.usageplan.admin.UsageReports;
 import dev.gatehouse.auth.usageplan.config.ApiKeysConfig;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
 import dev.gatehouse.auth.usageplan.config.UsagePlansConfig;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeyImport;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeyRecords;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeyValueSeal;
+import dev.gatehouse.auth.usageplan.controlplane.ApiKeys;
+import dev.gatehouse.auth.usageplan.controlplane.ConfigurationObjects;
+import dev.gatehouse.auth.usageplan.controlplane.ControlPlaneStore;
+import dev.gatehouse.auth.usageplan.controlplane.UsagePlanKeys;
+import dev.gatehouse.auth.usageplan.controlplane.UsagePlans;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.util.Optional;
 
 /**
  * Wires the usage-plan components (Redis is looked up lazily: services without keyed routes, such
@@ -45,23 +56,93 @@ public class MeteringBeans {
 
     @Produces
     @ApplicationScoped
+    ControlPlaneStore controlPlaneStore(
+            ReactiveRedisDataSource redis, ObjectMapper json, MeteringConfig config) {
+        return new ControlPlaneStore(redis, json, config.auditLength());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeyRecords apiKeyRecords(ReactiveRedisDataSource redis, ControlPlaneStore store) {
+        return new ApiKeyRecords(redis, store);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeyValueSeal apiKeyValueSeal(MeteringConfig config, IamConfig iam) {
+        boolean sealable = iam.masterKey().filter(k -> !k.isBlank()).isPresent();
+        return new ApiKeyValueSeal(
+                config.revealValues() && sealable
+                        ? Optional.of(SecretCipher.fromBase64(iam.masterKey()))
+                        : Optional.empty());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeys apiKeys(
+            ControlPlaneStore store,
+            ApiKeyRecords records,
+            ApiKeyValueSeal seal,
+            ObjectMapper json) {
+        return new ApiKeys(store, records, seal, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApiKeyImport apiKeyImport(
+            ControlPlaneStore store,
+            ApiKeyRecords records,
+            ApiKeyValueSeal seal,
+            ObjectMapper json) {
+        return new ApiKeyImport(store, records, seal, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    UsagePlans usagePlans(ControlPlaneStore store, ApiKeyRecords records, ObjectMapper json) {
+        return new UsagePlans(store, records, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    UsagePlanKeys usagePlanKeys(
+            ControlPlaneStore store,
+            ApiKeyRecords records,
+            ApiKeyValueSeal seal,
+            ObjectMapper json) {
+        return new UsagePlanKeys(store, records, seal, json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConfigurationObjects configurationObjects(
+            ControlPlaneStore store,
+            ApiKeyRecords records,
+            UsagePlanCatalog catalog,
+            MeteringConfig config,
+            ApiKeyValueSeal seal) {
+        return new ConfigurationObjects(store, records, catalog, config, seal);
+    }
+
+    @Produces
+    @ApplicationScoped
     ApiKeyProvisioner provisioner(
             ReactiveRedisDataSource redis,
             UsagePlanCatalog catalog,
             ApiKeyDirectory directory,
             MeteringConfig config,
-            ObjectMapper json) {
-        return new ApiKeyProvisioner(redis, catalog, directory, config, json);
+            ObjectMapper json,
+            ConfigurationObjects fileObjects) {
+        return new ApiKeyProvisioner(redis, catalog, directory, config, json, fileObjects);
     }
 
     @Produces
     @ApplicationScoped
     UsageReports reports(
             Instance<ReactiveRedisDataSource> redis,
-            UsagePlanCatalog catalog,
-            ApiKeyDirectory directory,
+            ControlPlaneStore store,
             MeteringConfig config) {
-        return new UsageReports(redis.get(), catalog, directory, config);
+        return new UsageReports(redis.get(), store, config);
     }
 
     void onStart(

@@ -3,10 +3,12 @@ package dev.gatehouse.auth.usageplan;
 import io.vertx.mutiny.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The outcome of the usage-plan check for one request, with what the rate-limit headers need.
- * Negative numbers mean "not applicable" (no throttle, no quota).
+ * The outcome of the usage-plan check for one request, with what the rate-limit headers need (the
+ * plan's limits as the decision read them, so that a plan changed at run time is described as
+ * enforced). Negative numbers mean "not applicable" (no throttle, no quota).
  */
 public record UsageDecision(
         Outcome outcome,
@@ -18,7 +20,9 @@ public record UsageDecision(
         long quotaLimit,
         long quotaRemaining,
         long secondsToPeriodEnd,
-        long retryAfterSeconds) {
+        long retryAfterSeconds,
+        double rateLimit,
+        Optional<QuotaPeriod> quotaPeriod) {
 
     public enum Outcome {
         /** Every check passed; the request was counted. */
@@ -36,11 +40,13 @@ public record UsageDecision(
     }
 
     public static UsageDecision of(Outcome outcome) {
-        return new UsageDecision(outcome, null, null, -1, -1, 0, -1, -1, 0, 0);
+        return new UsageDecision(
+                outcome, null, null, -1, -1, 0, -1, -1, 0, 0, -1, Optional.empty());
     }
 
     public static UsageDecision of(Outcome outcome, String keyId, String plan) {
-        return new UsageDecision(outcome, keyId, plan, -1, -1, 0, -1, -1, 0, 0);
+        return new UsageDecision(
+                outcome, keyId, plan, -1, -1, 0, -1, -1, 0, 0, -1, Optional.empty());
     }
 
     /**
@@ -61,7 +67,14 @@ public record UsageDecision(
         int burst = reply.get(3).toInteger();
         long limit = reply.get(4).toLong();
         long toPeriodEnd = reply.get(5).toLong();
-        for (int row = 6; row + 3 < reply.size() && decisions.size() < requests; row += 4) {
+        String rateText = reply.get(6).toString();
+        double rate = rateText.isEmpty() ? -1 : Double.parseDouble(rateText);
+        String periodText = reply.get(7).toString();
+        Optional<QuotaPeriod> period =
+                periodText.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(QuotaPeriod.valueOf(periodText));
+        for (int row = 8; row + 3 < reply.size() && decisions.size() < requests; row += 4) {
             long tokens = reply.get(row + 1).toLong();
             long seconds = reply.get(row + 2).toLong();
             long remaining = reply.get(row + 3).toLong();
@@ -78,7 +91,9 @@ public record UsageDecision(
                                         limit,
                                         remaining,
                                         toPeriodEnd,
-                                        0);
+                                        0,
+                                        rate,
+                                        period);
                         // A throttled request is decided before its quota: none is reported.
                         case 2 ->
                                 new UsageDecision(
@@ -91,7 +106,9 @@ public record UsageDecision(
                                         -1,
                                         -1,
                                         0,
-                                        seconds);
+                                        seconds,
+                                        rate,
+                                        period);
                         default ->
                                 new UsageDecision(
                                         Outcome.QUOTA_EXCEEDED,
@@ -103,7 +120,9 @@ public record UsageDecision(
                                         limit,
                                         0,
                                         toPeriodEnd,
-                                        Math.max(1, toPeriodEnd));
+                                        Math.max(1, toPeriodEnd),
+                                        rate,
+                                        period);
                     });
         }
         if (decisions.size() != requests) {

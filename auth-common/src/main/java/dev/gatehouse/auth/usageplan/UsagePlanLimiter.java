@@ -32,6 +32,7 @@ public class UsagePlanLimiter {
     private final ApiKeyDirectory directory;
     private final UsagePlanCatalog catalog;
     private final String api;
+    private final String apiStage;
     private final Duration timeout;
     private final String retentionDays;
     private final RedisCircuitBreaker circuit;
@@ -48,6 +49,7 @@ public class UsagePlanLimiter {
         this.directory = directory;
         this.catalog = catalog;
         this.api = config.apiName();
+        this.apiStage = config.apiName() + ":" + config.stage();
         this.timeout = config.redisTimeout();
         this.retentionDays = Integer.toString(config.usageRetentionDays());
         this.circuit =
@@ -93,12 +95,22 @@ public class UsagePlanLimiter {
                                         request -> redis.send(request, timeout),
                                         keys,
                                         arguments(methodKey, n))
-                                .map(reply -> UsageDecision.fromBatch(reply, n))
+                                .map(reply -> remembered(sha256, UsageDecision.fromBatch(reply, n)))
                                 .invoke(circuit::onSuccess)
                                 .onFailure()
                                 .recoverWithItem(failure -> withoutRedis(sha256, failure, n)),
                 loop == null ? Runnable::run : task -> loop.runOnContext(ignored -> task.run()),
                 then);
+    }
+
+    private List<UsageDecision> remembered(String sha256, List<UsageDecision> decisions) {
+        UsageDecision first = decisions.get(0);
+        if (first.outcome() == Outcome.FORBIDDEN) {
+            directory.forget(sha256);
+        } else {
+            directory.remember(sha256, first.keyId(), api, first.plan());
+        }
+        return decisions;
     }
 
     /** One failed call, however many requests it decided, counts once towards the circuit. */
@@ -127,7 +139,7 @@ public class UsagePlanLimiter {
 
     private List<String> fields(String methodKey) {
         List<String> fields = new ArrayList<>(16);
-        for (String scope : List.of(api, UsagePlan.ALL_APIS)) {
+        for (String scope : List.of(apiStage, UsagePlan.ALL_APIS)) {
             String p = "a|" + scope + "|";
             for (String field :
                     List.of(
@@ -152,17 +164,24 @@ public class UsagePlanLimiter {
                 .flatMap(
                         key ->
                                 key.planFor(api)
-                                        .flatMap(catalog::plan)
                                         .map(
                                                 plan ->
                                                         UsageDecision.of(
-                                                                plan.failOpen()
+                                                                failsOpen(plan)
                                                                         ? Outcome
                                                                                 .SERVED_WITHOUT_LIMITS
                                                                         : Outcome.UNAVAILABLE,
                                                                 key.id(),
-                                                                plan.name())))
+                                                                plan)))
                 .orElseGet(() -> UsageDecision.of(Outcome.FORBIDDEN));
+    }
+
+    /**
+     * A configured plan's policy; plans created through the management API fail open, as AWS
+     * documents for its own usage-plan check.
+     */
+    private boolean failsOpen(String plan) {
+        return catalog.plan(plan).map(UsagePlan::failOpen).orElse(true);
     }
 
     /** Shifts the time the decision script uses, to test period boundaries without waiting. */

@@ -6,9 +6,8 @@ import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.iam.IamAuthorizer;
 import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.usageplan.ApiKeyDirectory.KnownKey;
-import dev.gatehouse.auth.usageplan.UsagePlan;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import dev.gatehouse.auth.usageplan.controlplane.StoredUsagePlan;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +21,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Usage reports on the management interface only (never the public port), in the shape of the API
@@ -78,11 +77,10 @@ public class UsageAdminRoutes {
     }
 
     private void getUsage(RoutingContext rc) {
-        Optional<UsagePlan> plan = reports.get().catalog().plan(rc.pathParam("planId"));
-        if (plan.isEmpty()) {
-            error(rc, 404, "NotFoundException", "Invalid Usage Plan ID specified");
-            return;
-        }
+        withPlan(rc, plan -> getUsage(rc, plan));
+    }
+
+    private void getUsage(RoutingContext rc, StoredUsagePlan plan) {
         LocalDate start;
         LocalDate end;
         try {
@@ -100,31 +98,39 @@ public class UsageAdminRoutes {
                             + " days later");
             return;
         }
-        Optional<KnownKey> key = Optional.empty();
         String keyId = rc.queryParams().get("keyId");
-        if (keyId != null) {
-            key = keyInPlan(keyId, plan.get());
-            if (key.isEmpty()) {
-                error(rc, 404, "NotFoundException", "Invalid API Key identifier specified");
-                return;
-            }
-        }
-        respond(rc, reports.get().usage(plan.get(), key, start, end));
-    }
-
-    private void updateUsage(RoutingContext rc) {
-        Optional<UsagePlan> plan = reports.get().catalog().plan(rc.pathParam("planId"));
-        if (plan.isEmpty()) {
-            error(rc, 404, "NotFoundException", "Invalid Usage Plan ID specified");
-            return;
-        }
-        Optional<KnownKey> key = keyInPlan(rc.pathParam("keyId"), plan.get());
-        if (key.isEmpty()) {
+        if (keyId != null && !plan.keyIds().contains(keyId)) {
             error(rc, 404, "NotFoundException", "Invalid API Key identifier specified");
             return;
         }
-        if (plan.get().quota().isEmpty()) {
-            bad(rc, "Usage plan " + plan.get().name() + " has no quota to update");
+        List<String> ids = keyId == null ? plan.keyIds() : List.of(keyId);
+        respond(
+                rc,
+                reports.get()
+                        .store()
+                        .keys(ids)
+                        .flatMap(
+                                keys ->
+                                        reports.get()
+                                                .usage(
+                                                        plan.toUsagePlan(),
+                                                        List.copyOf(keys.values()),
+                                                        start,
+                                                        end)));
+    }
+
+    private void updateUsage(RoutingContext rc) {
+        withPlan(rc, plan -> updateUsage(rc, plan));
+    }
+
+    private void updateUsage(RoutingContext rc, StoredUsagePlan plan) {
+        String keyId = rc.pathParam("keyId");
+        if (!plan.keyIds().contains(keyId)) {
+            error(rc, 404, "NotFoundException", "Invalid API Key identifier specified");
+            return;
+        }
+        if (plan.toUsagePlan().quota().isEmpty()) {
+            bad(rc, "Usage plan " + plan.id() + " has no quota to update");
             return;
         }
         long remaining;
@@ -134,7 +140,41 @@ public class UsageAdminRoutes {
             bad(rc, e.getMessage());
             return;
         }
-        respond(rc, reports.get().updateRemaining(plan.get(), key.get(), remaining));
+        respond(
+                rc,
+                reports.get()
+                        .store()
+                        .key(keyId)
+                        .flatMap(
+                                key -> {
+                                    if (key.isEmpty()) {
+                                        return Uni.createFrom()
+                                                .failure(new IllegalStateException("key gone"));
+                                    }
+                                    return reports.get()
+                                            .updateRemaining(
+                                                    plan.toUsagePlan(), key.get(), remaining);
+                                }));
+    }
+
+    private void withPlan(RoutingContext rc, java.util.function.Consumer<StoredUsagePlan> then) {
+        reports.get()
+                .store()
+                .plan(rc.pathParam("planId"))
+                .subscribe()
+                .with(
+                        plan -> {
+                            if (plan.isEmpty()) {
+                                error(
+                                        rc,
+                                        404,
+                                        "NotFoundException",
+                                        "Invalid Usage Plan ID specified");
+                            } else {
+                                then.accept(plan.get());
+                            }
+                        },
+                        failure -> fail(rc, failure));
     }
 
     /** Reads {@code {"patchOperations":[{"op":"replace","path":"/remaining","value":"<n>"}]}}. */
@@ -166,13 +206,6 @@ public class UsageAdminRoutes {
             throw new IllegalArgumentException(
                     "patchOperations[0].value must be a whole number of requests, 0 or more");
         }
-    }
-
-    private Optional<KnownKey> keyInPlan(String keyId, UsagePlan plan) {
-        return reports.get()
-                .directory()
-                .byId(keyId)
-                .filter(k -> k.planByApi().containsValue(plan.name()));
     }
 
     private static LocalDate date(RoutingContext rc, String name) {

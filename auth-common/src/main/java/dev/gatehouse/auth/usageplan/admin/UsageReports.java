@@ -1,13 +1,12 @@
 package dev.gatehouse.auth.usageplan.admin;
 
 import dev.gatehouse.auth.api.RedisScript;
-import dev.gatehouse.auth.usageplan.ApiKeyDirectory;
-import dev.gatehouse.auth.usageplan.ApiKeyDirectory.KnownKey;
 import dev.gatehouse.auth.usageplan.QuotaSettings;
 import dev.gatehouse.auth.usageplan.UsageKeys;
 import dev.gatehouse.auth.usageplan.UsagePlan;
-import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
+import dev.gatehouse.auth.usageplan.controlplane.ControlPlaneStore;
+import dev.gatehouse.auth.usageplan.controlplane.StoredApiKey;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -20,7 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * AWS {@code GetUsage} and {@code UpdateUsage} over the counters the decision script keeps: one
@@ -34,18 +32,13 @@ public class UsageReports {
     private static final RedisScript UPDATE = RedisScript.fromClasspath("lua/update-usage.lua");
 
     private final ReactiveRedisDataSource redis;
-    private final UsagePlanCatalog catalog;
-    private final ApiKeyDirectory directory;
+    private final ControlPlaneStore store;
     private final MeteringConfig config;
 
     public UsageReports(
-            ReactiveRedisDataSource redis,
-            UsagePlanCatalog catalog,
-            ApiKeyDirectory directory,
-            MeteringConfig config) {
+            ReactiveRedisDataSource redis, ControlPlaneStore store, MeteringConfig config) {
         this.redis = redis;
-        this.catalog = catalog;
-        this.directory = directory;
+        this.store = store;
         this.config = config;
     }
 
@@ -56,20 +49,10 @@ public class UsageReports {
             String endDate,
             Map<String, List<Long[]>> values) {}
 
+    /** Usage of {@code keys} (the plan's keys, or the one asked for) from start to end. */
     public Uni<Usage> usage(
-            UsagePlan plan, Optional<KnownKey> onlyKey, LocalDate start, LocalDate end) {
-        List<KnownKey> keys = new ArrayList<>();
-        onlyKey.ifPresentOrElse(
-                keys::add,
-                () ->
-                        directory
-                                .all()
-                                .forEach(
-                                        k -> {
-                                            if (k.planByApi().containsValue(plan.name())) {
-                                                keys.add(k);
-                                            }
-                                        }));
+            UsagePlan plan, List<StoredApiKey> planKeys, LocalDate start, LocalDate end) {
+        List<StoredApiKey> keys = new ArrayList<>(planKeys);
         keys.sort((a, b) -> a.id().compareTo(b.id()));
         List<Uni<Map.Entry<String, List<Long[]>>>> reports =
                 keys.stream().map(key -> daily(plan, key, start, end)).toList();
@@ -86,7 +69,7 @@ public class UsageReports {
     }
 
     private Uni<Map.Entry<String, List<Long[]>>> daily(
-            UsagePlan plan, KnownKey key, LocalDate start, LocalDate end) {
+            UsagePlan plan, StoredApiKey key, LocalDate start, LocalDate end) {
         List<String> args =
                 List.of(
                         plan.name(),
@@ -133,7 +116,7 @@ public class UsageReports {
     }
 
     /** Sets the remaining requests of the current period for one key; returns today's usage. */
-    public Uni<Usage> updateRemaining(UsagePlan plan, KnownKey key, long remaining) {
+    public Uni<Usage> updateRemaining(UsagePlan plan, StoredApiKey key, long remaining) {
         QuotaSettings quota = plan.quota().orElseThrow();
         return redis.execute(Command.TIME)
                 .flatMap(
@@ -222,15 +205,11 @@ public class UsageReports {
         };
     }
 
-    private static String recordKey(KnownKey key) {
+    private static String recordKey(StoredApiKey key) {
         return UsageKeys.record(key.sha256());
     }
 
-    public UsagePlanCatalog catalog() {
-        return catalog;
-    }
-
-    public ApiKeyDirectory directory() {
-        return directory;
+    public ControlPlaneStore store() {
+        return store;
     }
 }

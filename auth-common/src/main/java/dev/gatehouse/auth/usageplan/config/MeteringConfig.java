@@ -18,9 +18,29 @@ public interface MeteringConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** The name usage plans use for this service's API ({@code apis=...}). */
+    /**
+     * The name usage plans use for this service's API ({@code apis=...} in the configuration,
+     * {@code apiStages[].apiId} in the management API).
+     */
     @WithDefault("${quarkus.application.name}")
     String apiName();
+
+    /** The stage this service runs as ({@code apiStages[].stage}), as in execute-api ARNs. */
+    @WithDefault("${gatehouse.iam.stage:dev}")
+    String stage();
+
+    /**
+     * Whether API key values are kept sealed (AES-256-GCM under {@code gatehouse.iam.master-key})
+     * besides their SHA-256, so that {@code GetApiKey includeValue=true} returns them as AWS does.
+     * With {@code false} only the hash is kept and the value is shown once, when the key is created
+     * (AWS returns it on every {@code includeValue} read).
+     */
+    @WithDefault("true")
+    boolean revealValues();
+
+    /** Entries kept in the audit stream of control-plane writes (trimmed approximately). */
+    @WithDefault("10000")
+    int auditLength();
 
     /**
      * Send the IETF {@code RateLimit-Policy} / {@code RateLimit} fields on 2xx and 429 and {@code

@@ -4,7 +4,6 @@ import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.usageplan.UsageDecision;
 import dev.gatehouse.auth.usageplan.UsageMetrics;
-import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
 import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
 import dev.gatehouse.auth.usageplan.config.MeteringConfig;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,23 +25,16 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 public class ApiKeyFilter {
 
     private static final String DECISION = ApiKeyFilter.class.getName() + ".decision";
-    private static final String METHOD_KEY = ApiKeyFilter.class.getName() + ".methodKey";
 
     private final MethodKeys methodKeys = new MethodKeys();
     private final RateLimitHeaders rateLimitHeaders = new RateLimitHeaders();
     private final MeteringConfig config;
     private final Instance<UsagePlanLimiter> limiter;
-    private final Instance<UsagePlanCatalog> catalog;
     private final UsageMetrics metrics;
 
-    ApiKeyFilter(
-            MeteringConfig config,
-            Instance<UsagePlanLimiter> limiter,
-            Instance<UsagePlanCatalog> catalog,
-            UsageMetrics metrics) {
+    ApiKeyFilter(MeteringConfig config, Instance<UsagePlanLimiter> limiter, UsageMetrics metrics) {
         this.config = config;
         this.limiter = limiter;
-        this.catalog = catalog;
         this.metrics = metrics;
     }
 
@@ -78,7 +70,7 @@ public class ApiKeyFilter {
                                 request.resume(failure);
                                 return;
                             }
-                            Response refusal = apply(request, decision, methodKey);
+                            Response refusal = apply(request, decision);
                             if (refusal != null) {
                                 request.abortWith(refusal);
                             }
@@ -87,10 +79,8 @@ public class ApiKeyFilter {
     }
 
     /** Records the decision; the response that refuses the request, or null to let it through. */
-    private Response apply(
-            ContainerRequestContext request, UsageDecision decision, String methodKey) {
+    private Response apply(ContainerRequestContext request, UsageDecision decision) {
         metrics.record(decision);
-        request.setProperty(METHOD_KEY, methodKey);
         return switch (decision.outcome()) {
             case ALLOWED -> {
                 request.setProperty(DECISION, decision);
@@ -100,15 +90,9 @@ public class ApiKeyFilter {
             case FORBIDDEN -> GatewayResponses.of(GatewayResponseType.INVALID_API_KEY);
             case UNAVAILABLE -> GatewayResponses.of(GatewayResponseType.SERVICE_UNAVAILABLE);
             case THROTTLED ->
-                    withHeaders(
-                            GatewayResponses.of(GatewayResponseType.THROTTLED),
-                            decision,
-                            methodKey);
+                    withHeaders(GatewayResponses.of(GatewayResponseType.THROTTLED), decision);
             case QUOTA_EXCEEDED ->
-                    withHeaders(
-                            GatewayResponses.of(GatewayResponseType.QUOTA_EXCEEDED),
-                            decision,
-                            methodKey);
+                    withHeaders(GatewayResponses.of(GatewayResponseType.QUOTA_EXCEEDED), decision);
         };
     }
 
@@ -118,22 +102,13 @@ public class ApiKeyFilter {
         if (request.getProperty(DECISION) instanceof UsageDecision decision
                 && config.rateLimitHeaders()
                 && response.getStatus() / 100 == 2) {
-            catalog()
-                    .plan(decision.plan())
-                    .ifPresent(
-                            plan ->
-                                    rateLimitHeaders.write(
-                                            response.getHeaders(),
-                                            decision,
-                                            plan,
-                                            (String) request.getProperty(METHOD_KEY)));
+            rateLimitHeaders.write(response.getHeaders(), decision);
         }
     }
 
-    // Resolved on first use, not per request: these beans need Redis, which a service without
+    // Resolved on first use, not per request: the limiter needs Redis, which a service without
     // keyed routes (index-service) never configures.
     private volatile UsagePlanLimiter resolvedLimiter;
-    private volatile UsagePlanCatalog resolvedCatalog;
 
     private UsagePlanLimiter limiter() {
         UsagePlanLimiter l = resolvedLimiter;
@@ -143,24 +118,10 @@ public class ApiKeyFilter {
         return l;
     }
 
-    private UsagePlanCatalog catalog() {
-        UsagePlanCatalog c = resolvedCatalog;
-        if (c == null) {
-            resolvedCatalog = c = catalog.get();
+    private Response withHeaders(Response response, UsageDecision decision) {
+        if (config.rateLimitHeaders()) {
+            rateLimitHeaders.write(response.getHeaders(), decision);
         }
-        return c;
-    }
-
-    private Response withHeaders(Response response, UsageDecision decision, String methodKey) {
-        if (!config.rateLimitHeaders()) {
-            return response;
-        }
-        catalog()
-                .plan(decision.plan())
-                .ifPresent(
-                        plan ->
-                                rateLimitHeaders.write(
-                                        response.getHeaders(), decision, plan, methodKey));
         return response;
     }
 }

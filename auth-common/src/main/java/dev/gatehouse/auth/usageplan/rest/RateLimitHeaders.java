@@ -1,12 +1,9 @@
 package dev.gatehouse.auth.usageplan.rest;
 
 import dev.gatehouse.auth.usageplan.QuotaPeriod;
-import dev.gatehouse.auth.usageplan.ThrottleSettings;
 import dev.gatehouse.auth.usageplan.UsageDecision;
-import dev.gatehouse.auth.usageplan.UsagePlan;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,26 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RateLimitHeaders {
 
-    /** A policy changes only with configuration, so its field value is built once per instance. */
-    private record PolicyOf(String plan, String methodKey, int burstLimit, long quotaLimit) {}
+    /**
+     * A policy changes only with its plan's limits, so its field value is built once per limits
+     * (the decision carries the limits it enforced, also of plans changed at run time).
+     */
+    private record PolicyOf(
+            String plan, int burstLimit, double rateLimit, long quotaLimit, QuotaPeriod period) {}
 
     private final Map<PolicyOf, String> policies = new ConcurrentHashMap<>();
 
-    void write(
-            MultivaluedMap<String, Object> headers,
-            UsageDecision decision,
-            UsagePlan plan,
-            String methodKey) {
+    void write(MultivaluedMap<String, Object> headers, UsageDecision decision) {
         if (decision.hasThrottle() || decision.hasQuota()) {
             headers.putSingle(
                     "RateLimit-Policy",
                     policies.computeIfAbsent(
                             new PolicyOf(
-                                    plan.name(),
-                                    methodKey,
+                                    decision.plan(),
                                     decision.burstLimit(),
-                                    decision.quotaLimit()),
-                            key -> policy(decision, plan, methodKey)));
+                                    decision.rateLimit(),
+                                    decision.quotaLimit(),
+                                    decision.quotaPeriod().orElse(null)),
+                            key -> policy(decision)));
             headers.putSingle("RateLimit", limits(decision));
         }
         if (decision.retryAfterSeconds() > 0) {
@@ -44,10 +42,10 @@ final class RateLimitHeaders {
         }
     }
 
-    private static String policy(UsageDecision decision, UsagePlan plan, String methodKey) {
+    private static String policy(UsageDecision decision) {
         StringBuilder policy = new StringBuilder(64);
         if (decision.hasThrottle()) {
-            double rate = throttleOf(plan, methodKey).map(ThrottleSettings::rateLimit).orElse(0.0);
+            double rate = Math.max(0, decision.rateLimit());
             long window =
                     rate > 0 ? Math.max(1, (long) Math.ceil(decision.burstLimit() / rate)) : 86_400;
             policy.append("\"throttle\";q=")
@@ -56,7 +54,7 @@ final class RateLimitHeaders {
                     .append(window);
         }
         if (decision.hasQuota()) {
-            QuotaPeriod period = plan.quota().map(q -> q.period()).orElse(QuotaPeriod.MONTH);
+            QuotaPeriod period = decision.quotaPeriod().orElse(QuotaPeriod.MONTH);
             if (!policy.isEmpty()) {
                 policy.append(", ");
             }
@@ -86,10 +84,6 @@ final class RateLimitHeaders {
                     .append(Math.max(0, decision.secondsToPeriodEnd()));
         }
         return limits.toString();
-    }
-
-    private static Optional<ThrottleSettings> throttleOf(UsagePlan plan, String methodKey) {
-        return Optional.ofNullable(plan.methodThrottles().get(methodKey)).or(plan::throttle);
     }
 
     private static long seconds(QuotaPeriod period) {
