@@ -42,6 +42,7 @@ public class IamAuthorizer {
     private final PolicyEvaluator policies = new PolicyEvaluator();
     private final Clock clock;
     private final Duration redisTimeout;
+    private final HostNames hosts;
 
     /**
      * @param region the region every credential scope must name
@@ -53,7 +54,8 @@ public class IamAuthorizer {
             AccessKeyStore keys,
             PrincipalCatalog principals,
             Clock clock,
-            Duration redisTimeout) {
+            Duration redisTimeout,
+            Optional<List<String>> hosts) {
         // The signing name is the action's service: execute-api for the data plane, apigateway
         // for the control plane (usage reports), cognito-idp for identity-service's admin calls.
         this.verifiers =
@@ -68,6 +70,7 @@ public class IamAuthorizer {
         this.principals = principals;
         this.clock = clock;
         this.redisTimeout = redisTimeout;
+        this.hosts = new HostNames(hosts);
     }
 
     public Uni<IamOutcome> authorize(IamRequest request) {
@@ -85,6 +88,9 @@ public class IamAuthorizer {
         SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);
         if (parsed.rejection() != null) { // the clock may have crossed the window's edge since
             return Uni.createFrom().item(IamOutcome.rejected(IamRejection.of(parsed.rejection())));
+        }
+        if (!hosts.accepts(request.request().header("host"))) {
+            return Uni.createFrom().item(foreignHost(request));
         }
         SignatureClaim claim = parsed.claim();
         return keys.find(claim.accessKeyId(), redisTimeout)
@@ -110,6 +116,9 @@ public class IamAuthorizer {
         SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);
         if (parsed.rejection() != null) {
             return IamOutcome.rejected(IamRejection.of(parsed.rejection()));
+        }
+        if (!hosts.accepts(request.request().header("host"))) {
+            return foreignHost(request);
         }
         SignatureClaim claim = parsed.claim();
         Optional<AccessKey> cached = keys.cached(claim.accessKeyId());
@@ -176,6 +185,14 @@ public class IamAuthorizer {
                         caller,
                         key.arn(),
                         key.accessKeyId()));
+    }
+
+    /** A request signed for a host that is not one of {@code gatehouse.iam.hosts}. */
+    private static IamOutcome foreignHost(IamRequest request) {
+        Log.debugf(
+                "IAM: request for host %s, not one of gatehouse.iam.hosts",
+                request.request().header("host"));
+        return IamOutcome.rejected(IamRejection.forbidden());
     }
 
     private static boolean readsContext(IamPrincipal owner) {

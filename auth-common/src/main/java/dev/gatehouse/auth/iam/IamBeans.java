@@ -49,7 +49,8 @@ public class IamBeans {
                 keys,
                 principals,
                 Clock.systemUTC(),
-                config.redisTimeout());
+                config.redisTimeout(),
+                config.hosts());
     }
 
     @Produces
