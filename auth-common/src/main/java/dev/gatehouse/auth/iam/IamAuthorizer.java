@@ -43,6 +43,7 @@ public class IamAuthorizer {
     private final Clock clock;
     private final Duration redisTimeout;
     private final HostNames hosts;
+    private final ReplayGuard replays;
 
     /**
      * @param region the region every credential scope must name
@@ -55,7 +56,8 @@ public class IamAuthorizer {
             PrincipalCatalog principals,
             Clock clock,
             Duration redisTimeout,
-            Optional<List<String>> hosts) {
+            Optional<List<String>> hosts,
+            ReplayGuard replays) {
         // The signing name is the action's service: execute-api for the data plane, apigateway
         // for the control plane (usage reports), cognito-idp for identity-service's admin calls.
         this.verifiers =
@@ -71,6 +73,7 @@ public class IamAuthorizer {
         this.clock = clock;
         this.redisTimeout = redisTimeout;
         this.hosts = new HostNames(hosts);
+        this.replays = replays;
     }
 
     public Uni<IamOutcome> authorize(IamRequest request) {
@@ -177,14 +180,34 @@ public class IamAuthorizer {
                                             + " action");
             return IamOutcome.rejected(IamRejection.accessDenied(message));
         }
-        return IamOutcome.allowed(
-                RequestIdentity.iam(
-                        request.sourceIp(),
-                        request.request().header("user-agent"),
-                        owner.accountId(),
-                        caller,
-                        key.arn(),
-                        key.accessKeyId()));
+        return IamOutcome.allowed(claimIdentity(request, owner, key, caller), claim);
+    }
+
+    private static RequestIdentity claimIdentity(
+            IamRequest request, IamPrincipal owner, AccessKey key, String caller) {
+        return (RequestIdentity.iam(
+                request.sourceIp(),
+                request.request().header("user-agent"),
+                owner.accountId(),
+                caller,
+                key.arn(),
+                key.accessKeyId()));
+    }
+
+    /**
+     * An allowed outcome if its signature is used for the first time within its window, else the
+     * replay refusal; 503 when Redis cannot say (never a pass).
+     */
+    public Uni<IamOutcome> firstUse(IamOutcome allowed) {
+        return replays.firstUse(allowed.claim())
+                .map(first -> first ? allowed : IamOutcome.rejected(IamRejection.replayed()))
+                .onFailure()
+                .recoverWithItem(
+                        failure -> {
+                            Log.warnf("IAM: cannot check for a replay: %s", failure.getMessage());
+                            return IamOutcome.rejected(
+                                    IamRejection.of(GatewayResponseType.SERVICE_UNAVAILABLE));
+                        });
     }
 
     /** A request signed for a host that is not one of {@code gatehouse.iam.hosts}. */

@@ -42,7 +42,11 @@ public class IamBeans {
 
     @Produces
     @ApplicationScoped
-    IamAuthorizer authorizer(AccessKeyStore keys, PrincipalCatalog principals, IamConfig config) {
+    IamAuthorizer authorizer(
+            AccessKeyStore keys,
+            PrincipalCatalog principals,
+            IamConfig config,
+            Instance<ReactiveRedisDataSource> redis) {
         return new IamAuthorizer(
                 config.region(),
                 config.echoCanonicalRequest(),
@@ -50,7 +54,8 @@ public class IamBeans {
                 principals,
                 Clock.systemUTC(),
                 config.redisTimeout(),
-                config.hosts());
+                config.hosts(),
+                new ReplayGuard(redis.get(), Clock.systemUTC(), config.redisTimeout()));
     }
 
     @Produces

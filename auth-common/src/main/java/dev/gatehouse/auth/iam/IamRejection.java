@@ -32,6 +32,15 @@ public record IamRejection(int status, String errorType, String body) {
                 403, "ForbiddenException", GatewayResponses.messageBody("Forbidden"));
     }
 
+    /** A signature already accepted once on a replay-protected route (our own message). */
+    static IamRejection replayed() {
+        return new IamRejection(
+                403,
+                "InvalidSignatureException",
+                GatewayResponses.messageBody(
+                        "Signature has already been used. Sign each request anew."));
+    }
+
     static IamRejection of(GatewayResponseType type) {
         return new IamRejection(
                 type.status(),

@@ -269,8 +269,16 @@ final class SignatureParser {
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
         return new SignatureClaim(
-                scope[0], amzDate, scope[1], scope[2], scope[3], headers, signature, token,
-                presigned);
+                scope[0],
+                amzDate,
+                scope[1],
+                scope[2],
+                scope[3],
+                headers,
+                signature,
+                token,
+                presigned,
+                expiry != null ? expiry : time.plus(SKEW));
     }
 
     private static boolean signsPresent(List<String> signed, String name, SignedRequest request) {

@@ -8,6 +8,7 @@ import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.sigv4.SignedRequest;
 import dev.gatehouse.auth.usageplan.rest.ApiKeyFilter;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
@@ -125,19 +126,30 @@ public class AwsIamFilter {
                         VertxSignedRequests.sourceIp(http),
                         http.isSSL());
         IamOutcome known = authorizer().authorizeFromMemory(request);
-        if (known != null) {
+        boolean replayProtected =
+                config.replayProtection()
+                        || routes.replayProtected(
+                                resource.getResourceClass(), resource.getResourceMethod());
+        if (known != null && !(replayProtected && known.allowed())) {
             if (apply(context, known) && keyCheckFollows) {
                 apiKeys.checkAfterAuthorizer(context, resource, http, false);
             }
             return;
         }
         context.suspend();
-        authorizer()
-                .authorizeAfterLookup(request)
-                .subscribe()
+        Uni<IamOutcome> outcome =
+                known != null
+                        ? Uni.createFrom().item(known)
+                        : authorizer().authorizeAfterLookup(request);
+        if (replayProtected) {
+            outcome =
+                    outcome.chain(
+                            o -> o.allowed() ? authorizer().firstUse(o) : Uni.createFrom().item(o));
+        }
+        outcome.subscribe()
                 .with(
-                        outcome -> {
-                            if (apply(context, outcome) && keyCheckFollows) {
+                        o -> {
+                            if (apply(context, o) && keyCheckFollows) {
                                 apiKeys.checkAfterAuthorizer(context, resource, http, true);
                             } else {
                                 context.resume();

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IamRoutes {
 
     private final Map<Method, Boolean> protectedMethods = new ConcurrentHashMap<>();
+    private final Map<Method, Boolean> replayProtected = new ConcurrentHashMap<>();
     private final BodyReadingMethods bodies = new BodyReadingMethods();
 
     boolean protects(Class<?> resourceClass, Method method) {
@@ -19,6 +20,21 @@ final class IamRoutes {
                         m ->
                                 m.isAnnotationPresent(AwsIamRequired.class)
                                         || resourceClass.isAnnotationPresent(AwsIamRequired.class));
+    }
+
+    /** Whether the route asks for replay protection ({@code @AwsIamRequired(replayProtection)}). */
+    boolean replayProtected(Class<?> resourceClass, Method method) {
+        return method != null
+                && replayProtected.computeIfAbsent(
+                        method,
+                        m -> {
+                            AwsIamRequired onMethod = m.getAnnotation(AwsIamRequired.class);
+                            AwsIamRequired required =
+                                    onMethod != null
+                                            ? onMethod
+                                            : resourceClass.getAnnotation(AwsIamRequired.class);
+                            return required != null && required.replayProtection();
+                        });
     }
 
     /** Whether the method reads the body (then SigV4 runs once it is in memory). */
