@@ -15,11 +15,11 @@ import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
  * The pool's signing keys by {@code kid}, from its JWKS. A request for an unknown {@code kid} waits
- * for a download that starts after it arrived (one that started earlier may predate a rotation),
- * shared by every request waiting meanwhile; download starts are at least {@code cooldown} apart,
- * and only the download itself counts against {@code timeout}, so no stream of unknown kids can
- * postpone the next download or make it time out. A failed or empty download keeps the keys already
- * known.
+ * for the download under way and, if that does not bring its kid, for one that starts after it
+ * arrived (the running one may predate a rotation), shared by every request waiting meanwhile;
+ * download starts are at least {@code cooldown} apart, and only the download itself counts against
+ * {@code timeout}, so no stream of unknown kids can postpone the next download or make it time out.
+ * A failed or empty download keeps the keys already known.
  */
 public final class SigningKeys {
 
@@ -53,6 +53,24 @@ public final class SigningKeys {
     /** Completed JWKS downloads (successful or not), for tests and metrics. */
     public long downloads() {
         return downloads.get();
+    }
+
+    /**
+     * The keys once they can tell about {@code kid}: after the download under way if it brings
+     * {@code kid}, else after one that starts later than now (a download already running may have
+     * fetched the JWKS before a rotation published {@code kid}).
+     */
+    public Uni<Map<String, PublicKey>> refreshFor(String kid) {
+        CompletableFuture<Map<String, PublicKey>> underWay;
+        synchronized (this) {
+            underWay = running;
+        }
+        if (underWay == null) {
+            return refresh();
+        }
+        return Uni.createFrom()
+                .completionStage(underWay)
+                .chain(known -> known.containsKey(kid) ? Uni.createFrom().item(known) : refresh());
     }
 
     /** The keys after a download that starts from now on (joined if one is already queued). */

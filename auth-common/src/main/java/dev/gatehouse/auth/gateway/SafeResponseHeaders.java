@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class SafeResponseHeaders {
 
-    @ServerResponseFilter(priority = Integer.MAX_VALUE)
+    // Response filters run in descending priority: the lowest runs last, after every other.
+    @ServerResponseFilter(priority = Integer.MIN_VALUE)
     public void makeSafe(ContainerResponseContext response) {
         for (Map.Entry<String, List<Object>> header : response.getHeaders().entrySet()) {
             List<Object> values = header.getValue();
