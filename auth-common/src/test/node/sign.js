@@ -14,7 +14,7 @@
 //     "query": [["name", "decoded value"], ...],
 //     "headers": {"Content-Type": "..."},
 //     "bodyBase64": "...",                  // optional
-//     "presign": false, "expiresIn": 300,   // query form, lifetime in seconds
+//     "presign": false, "expiresIn": 300,   // query form, lifetime in seconds (aws4: optional)
 //     "sessionToken": "..."                 // optional: temporary credentials
 //   }]
 // }
@@ -62,8 +62,11 @@ function signWithAws4(input, c, body, credentials) {
   const headers = { ...c.headers };
   if (c.presign) {
     // aws4 reads the signing time from X-Amz-Date when present, and (outside S3) adds no
-    // X-Amz-Expires of its own: callers put both in the query.
-    query.push(['X-Amz-Date', amzDate], ['X-Amz-Expires', String(c.expiresIn)]);
+    // X-Amz-Expires of its own: callers put it in the query, or leave it out (aws4's default).
+    query.push(['X-Amz-Date', amzDate]);
+    if (c.expiresIn != null) {
+      query.push(['X-Amz-Expires', String(c.expiresIn)]);
+    }
   } else {
     headers['X-Amz-Date'] = amzDate;
   }

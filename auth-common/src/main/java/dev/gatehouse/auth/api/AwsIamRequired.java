@@ -16,4 +16,12 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-public @interface AwsIamRequired {}
+public @interface AwsIamRequired {
+
+    /**
+     * Whether a second request carrying a signature already accepted within its validity window is
+     * refused (403 {@code InvalidSignatureException}); costs one Redis {@code SET NX} per signed
+     * request. {@code gatehouse.iam.replay-protection=true} turns it on for every route.
+     */
+    boolean replayProtection() default false;
+}

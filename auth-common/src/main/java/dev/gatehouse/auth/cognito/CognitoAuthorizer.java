@@ -76,7 +76,7 @@ public final class CognitoAuthorizer {
         }
         Context context = Vertx.currentContext();
         Uni<VerifiedToken> afterRefresh =
-                keys.refresh()
+                keys.refreshFor(kid)
                         .map(
                                 refreshed -> {
                                     PublicKey fresh = refreshed.get(kid);

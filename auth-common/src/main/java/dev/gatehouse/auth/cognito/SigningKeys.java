@@ -8,33 +8,36 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
- * The pool's signing keys by {@code kid}, from its JWKS. Downloads are single-flight and at least
- * {@code cooldown} apart: a refresh asked for during the cooldown is scheduled for its end and
- * shared by everyone asking meanwhile. A failed or empty download keeps the keys already known.
+ * The pool's signing keys by {@code kid}, from its JWKS. A request for an unknown {@code kid} waits
+ * for the download under way and, if that does not bring its kid, for one that starts after it
+ * arrived (the running one may predate a rotation), shared by every request waiting meanwhile;
+ * download starts are at least {@code cooldown} apart, and only the download itself counts against
+ * {@code timeout}, so no stream of unknown kids can postpone the next download or make it time out.
+ * A failed or empty download keeps the keys already known.
  */
 public final class SigningKeys {
 
     private final Supplier<Uni<String>> jwks;
     private final long cooldownNanos;
     private final Duration timeout;
-    private final AtomicReference<CompletableFuture<Map<String, PublicKey>>> pending =
-            new AtomicReference<>();
     private final AtomicLong downloads = new AtomicLong();
     private volatile Map<String, PublicKey> keys = Map.of();
-    private volatile long lastAttemptNanos;
-    private volatile boolean attempted;
+    // Guarded by this: the download under way, the one that will start after it, the last start.
+    private CompletableFuture<Map<String, PublicKey>> running;
+    private CompletableFuture<Map<String, PublicKey>> queued;
+    private long lastStartNanos;
+    private boolean started;
 
     /**
      * @param jwks fetches the JWKS document (non-blocking)
-     * @param cooldown least time between two downloads
-     * @param timeout longest wait for one download
+     * @param cooldown least time between the starts of two downloads
+     * @param timeout longest wait for one download, once started
      */
     public SigningKeys(Supplier<Uni<String>> jwks, Duration cooldown, Duration timeout) {
         this.jwks = jwks;
@@ -52,28 +55,69 @@ public final class SigningKeys {
         return downloads.get();
     }
 
-    /** The keys after the next download (joined if one is already pending). */
+    /**
+     * The keys once they can tell about {@code kid}: after the download under way if it brings
+     * {@code kid}, else after one that starts later than now (a download already running may have
+     * fetched the JWKS before a rotation published {@code kid}).
+     */
+    public Uni<Map<String, PublicKey>> refreshFor(String kid) {
+        CompletableFuture<Map<String, PublicKey>> underWay;
+        synchronized (this) {
+            underWay = running;
+        }
+        if (underWay == null) {
+            return refresh();
+        }
+        return Uni.createFrom()
+                .completionStage(underWay)
+                .chain(known -> known.containsKey(kid) ? Uni.createFrom().item(known) : refresh());
+    }
+
+    /** The keys after a download that starts from now on (joined if one is already queued). */
     public Uni<Map<String, PublicKey>> refresh() {
-        while (true) {
-            CompletableFuture<Map<String, PublicKey>> next = pending.get();
-            if (next != null) {
-                return Uni.createFrom().completionStage(next);
+        CompletableFuture<Map<String, PublicKey>> next;
+        synchronized (this) {
+            next = queued;
+            if (next == null) {
+                next = queued = new CompletableFuture<>();
+                if (running == null) {
+                    scheduleQueued();
+                } // else the running download's end schedules it
             }
-            CompletableFuture<Map<String, PublicKey>> mine = new CompletableFuture<>();
-            if (pending.compareAndSet(null, mine)) {
-                download(mine);
-                return Uni.createFrom().completionStage(mine);
-            }
+        }
+        return Uni.createFrom().completionStage(next);
+    }
+
+    /** Starts the queued download when the cooldown allows. Caller holds the lock. */
+    private void scheduleQueued() {
+        long wait = started ? lastStartNanos + cooldownNanos - System.nanoTime() : 0;
+        if (wait <= 0) {
+            start();
+        } else {
+            Uni.createFrom()
+                    .voidItem()
+                    .onItem()
+                    .delayIt()
+                    .by(Duration.ofNanos(wait))
+                    .subscribe()
+                    .with(
+                            ignored -> {
+                                synchronized (this) {
+                                    start();
+                                }
+                            });
         }
     }
 
-    private void download(CompletableFuture<Map<String, PublicKey>> result) {
-        long wait = attempted ? lastAttemptNanos + cooldownNanos - System.nanoTime() : 0;
-        Uni<Void> start =
-                wait > 0
-                        ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait))
-                        : Uni.createFrom().voidItem();
-        start.chain(() -> jwks.get())
+    /** Moves the queued download to running and fetches. Caller holds the lock. */
+    private void start() {
+        CompletableFuture<Map<String, PublicKey>> result = queued;
+        queued = null;
+        running = result;
+        lastStartNanos = System.nanoTime();
+        started = true;
+        Uni.createFrom()
+                .<String>deferred(jwks::get)
                 .ifNoItem()
                 .after(timeout)
                 .fail()
@@ -94,10 +138,13 @@ public final class SigningKeys {
         if (!fresh.isEmpty()) {
             keys = fresh;
         }
-        lastAttemptNanos = System.nanoTime();
-        attempted = true;
         downloads.incrementAndGet();
-        pending.set(null);
+        synchronized (this) {
+            running = null;
+            if (queued != null) {
+                scheduleQueued();
+            }
+        }
         result.complete(keys);
     }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.api.InvalidRequestException;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -56,7 +57,15 @@ public class GatewayExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpServerRequest http) {
+        if (CommittedResponses.isCommitted(http.response())) {
+            // Nothing can be answered any more; the connection is ended instead of left waiting.
+            Log.warnf(
+                    "request to %s failed after its response was committed: %s",
+                    http.path(), e.toString());
+            CommittedResponses.abort(http);
+            return null;
+        }
         Log.error("unexpected failure while serving a request", e);
         return GatewayResponses.of(GatewayResponseType.INTERNAL_ERROR);
     }

@@ -42,6 +42,8 @@ public class IamAuthorizer {
     private final PolicyEvaluator policies = new PolicyEvaluator();
     private final Clock clock;
     private final Duration redisTimeout;
+    private final HostNames hosts;
+    private final ReplayGuard replays;
 
     /**
      * @param region the region every credential scope must name
@@ -53,7 +55,9 @@ public class IamAuthorizer {
             AccessKeyStore keys,
             PrincipalCatalog principals,
             Clock clock,
-            Duration redisTimeout) {
+            Duration redisTimeout,
+            Optional<List<String>> hosts,
+            ReplayGuard replays) {
         // The signing name is the action's service: execute-api for the data plane, apigateway
         // for the control plane (usage reports), cognito-idp for identity-service's admin calls.
         this.verifiers =
@@ -68,6 +72,8 @@ public class IamAuthorizer {
         this.principals = principals;
         this.clock = clock;
         this.redisTimeout = redisTimeout;
+        this.hosts = new HostNames(hosts);
+        this.replays = replays;
     }
 
     public Uni<IamOutcome> authorize(IamRequest request) {
@@ -85,6 +91,9 @@ public class IamAuthorizer {
         SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);
         if (parsed.rejection() != null) { // the clock may have crossed the window's edge since
             return Uni.createFrom().item(IamOutcome.rejected(IamRejection.of(parsed.rejection())));
+        }
+        if (!hosts.accepts(request.request().header("host"))) {
+            return Uni.createFrom().item(foreignHost(request));
         }
         SignatureClaim claim = parsed.claim();
         return keys.find(claim.accessKeyId(), redisTimeout)
@@ -110,6 +119,9 @@ public class IamAuthorizer {
         SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);
         if (parsed.rejection() != null) {
             return IamOutcome.rejected(IamRejection.of(parsed.rejection()));
+        }
+        if (!hosts.accepts(request.request().header("host"))) {
+            return foreignHost(request);
         }
         SignatureClaim claim = parsed.claim();
         Optional<AccessKey> cached = keys.cached(claim.accessKeyId());
@@ -168,14 +180,42 @@ public class IamAuthorizer {
                                             + " action");
             return IamOutcome.rejected(IamRejection.accessDenied(message));
         }
-        return IamOutcome.allowed(
-                RequestIdentity.iam(
-                        request.sourceIp(),
-                        request.request().header("user-agent"),
-                        owner.accountId(),
-                        caller,
-                        key.arn(),
-                        key.accessKeyId()));
+        return IamOutcome.allowed(claimIdentity(request, owner, key, caller), claim);
+    }
+
+    private static RequestIdentity claimIdentity(
+            IamRequest request, IamPrincipal owner, AccessKey key, String caller) {
+        return (RequestIdentity.iam(
+                request.sourceIp(),
+                request.request().header("user-agent"),
+                owner.accountId(),
+                caller,
+                key.arn(),
+                key.accessKeyId()));
+    }
+
+    /**
+     * An allowed outcome if its signature is used for the first time within its window, else the
+     * replay refusal; 503 when Redis cannot say (never a pass).
+     */
+    public Uni<IamOutcome> firstUse(IamOutcome allowed) {
+        return replays.firstUse(allowed.claim())
+                .map(first -> first ? allowed : IamOutcome.rejected(IamRejection.replayed()))
+                .onFailure()
+                .recoverWithItem(
+                        failure -> {
+                            Log.warnf("IAM: cannot check for a replay: %s", failure.getMessage());
+                            return IamOutcome.rejected(
+                                    IamRejection.of(GatewayResponseType.SERVICE_UNAVAILABLE));
+                        });
+    }
+
+    /** A request signed for a host that is not one of {@code gatehouse.iam.hosts}. */
+    private static IamOutcome foreignHost(IamRequest request) {
+        Log.debugf(
+                "IAM: request for host %s, not one of gatehouse.iam.hosts",
+                request.request().header("host"));
+        return IamOutcome.rejected(IamRejection.forbidden());
     }
 
     private static boolean readsContext(IamPrincipal owner) {

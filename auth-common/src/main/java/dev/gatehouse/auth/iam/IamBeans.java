@@ -42,14 +42,20 @@ public class IamBeans {
 
     @Produces
     @ApplicationScoped
-    IamAuthorizer authorizer(AccessKeyStore keys, PrincipalCatalog principals, IamConfig config) {
+    IamAuthorizer authorizer(
+            AccessKeyStore keys,
+            PrincipalCatalog principals,
+            IamConfig config,
+            Instance<ReactiveRedisDataSource> redis) {
         return new IamAuthorizer(
                 config.region(),
                 config.echoCanonicalRequest(),
                 keys,
                 principals,
                 Clock.systemUTC(),
-                config.redisTimeout());
+                config.redisTimeout(),
+                config.hosts(),
+                new ReplayGuard(redis.get(), Clock.systemUTC(), config.redisTimeout()));
     }
 
     @Produces

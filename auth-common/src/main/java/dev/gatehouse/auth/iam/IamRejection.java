@@ -23,6 +23,24 @@ public record IamRejection(int status, String errorType, String body) {
                 403, "AccessDeniedException", GatewayResponses.messageBody("Message", message));
     }
 
+    /**
+     * API Gateway's answer to a request for a host it does not serve (403 {@code
+     * {"message":"Forbidden"}}, as for a missing API key; UNVERIFIED for this case).
+     */
+    static IamRejection forbidden() {
+        return new IamRejection(
+                403, "ForbiddenException", GatewayResponses.messageBody("Forbidden"));
+    }
+
+    /** A signature already accepted once on a replay-protected route (our own message). */
+    static IamRejection replayed() {
+        return new IamRejection(
+                403,
+                "InvalidSignatureException",
+                GatewayResponses.messageBody(
+                        "Signature has already been used. Sign each request anew."));
+    }
+
     static IamRejection of(GatewayResponseType type) {
         return new IamRejection(
                 type.status(),

@@ -9,6 +9,8 @@ import java.util.List;
  * @param amzDate the request time as signed, {@code yyyyMMdd'T'HHmmss'Z'}
  * @param securityToken the session token of temporary credentials, or null
  * @param presigned whether the signature came in the query string
+ * @param validUntil when the signature stops being accepted (X-Amz-Expires after its date, or five
+ *     minutes after it when there is none)
  */
 public record SignatureClaim(
         String accessKeyId,
@@ -19,7 +21,8 @@ public record SignatureClaim(
         List<String> signedHeaders,
         String signature,
         String securityToken,
-        boolean presigned) {
+        boolean presigned,
+        java.time.Instant validUntil) {
 
     /** {@code <date>/<region>/<service>/aws4_request}. */
     public String scope() {

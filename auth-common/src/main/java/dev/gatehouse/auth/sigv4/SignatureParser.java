@@ -51,7 +51,7 @@ final class SignatureParser {
                             + " HTTP header.");
         }
         if (presigned) {
-            return presignedClaim(query, now);
+            return presignedClaim(query, request, now);
         }
         if (authorization == null || authorization.isEmpty()) {
             return SigV4Rejection.missingToken();
@@ -121,11 +121,12 @@ final class SignatureParser {
                 time,
                 request.header("x-amz-security-token"),
                 false,
+                request,
                 now,
                 null);
     }
 
-    private Object presignedClaim(Map<String, String> query, Instant now) {
+    private Object presignedClaim(Map<String, String> query, SignedRequest request, Instant now) {
         List<String> missing = new ArrayList<>();
         for (String name :
                 List.of(
@@ -145,11 +146,13 @@ final class SignatureParser {
         if (!ALGORITHM.equals(query.get("X-Amz-Algorithm"))) {
             return SigV4Rejection.incomplete("X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
         }
+        // Without X-Amz-Expires (npm aws4 presigns so for every service but S3) the signature
+        // lives by the header form's rule: X-Amz-Date within five minutes of now, either way.
         String expires = query.get("X-Amz-Expires");
-        if (expires == null
-                || !DIGITS.matcher(expires).matches()
-                || Long.parseLong(expires) < 1
-                || Long.parseLong(expires) > MAX_EXPIRES) {
+        if (expires != null
+                && (!DIGITS.matcher(expires).matches()
+                        || Long.parseLong(expires) < 1
+                        || Long.parseLong(expires) > MAX_EXPIRES)) {
             return SigV4Rejection.incomplete(
                     "X-Amz-Expires must be a whole number of seconds from 1 to 604800 (seven"
                             + " days)");
@@ -161,7 +164,7 @@ final class SignatureParser {
                             + query.get("X-Amz-Date")
                             + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
-        Instant expiry = time.plusSeconds(Long.parseLong(expires));
+        Instant expiry = expires == null ? null : time.plusSeconds(Long.parseLong(expires));
         return claim(
                 query.get("X-Amz-Credential"),
                 query.get("X-Amz-SignedHeaders"),
@@ -170,6 +173,7 @@ final class SignatureParser {
                 time,
                 query.get("X-Amz-Security-Token"),
                 true,
+                request,
                 now,
                 expiry);
     }
@@ -182,6 +186,7 @@ final class SignatureParser {
             Instant time,
             String token,
             boolean presigned,
+            SignedRequest request,
             Instant now,
             Instant expiry) {
         String[] scope = credential.split("/", -1);
@@ -255,13 +260,30 @@ final class SignatureParser {
             }
         }
         headers = List.copyOf(headers);
-        if (!headers.contains("host") && !headers.contains(":authority")) {
+        // The host must be bound to the signature: a signed name whose header is absent is signed
+        // as an empty value, after which any Host would pass. HTTP/1.x has no :authority, so
+        // there it is host; on HTTP/2 either (the request carries :authority as received).
+        if (!signsPresent(headers, "host", request)
+                && !signsPresent(headers, ":authority", request)) {
             return SigV4Rejection.invalidSignature(
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
         return new SignatureClaim(
-                scope[0], amzDate, scope[1], scope[2], scope[3], headers, signature, token,
-                presigned);
+                scope[0],
+                amzDate,
+                scope[1],
+                scope[2],
+                scope[3],
+                headers,
+                signature,
+                token,
+                presigned,
+                expiry != null ? expiry : time.plus(SKEW));
+    }
+
+    private static boolean signsPresent(List<String> signed, String name, SignedRequest request) {
+        String value = request.header(name);
+        return signed.contains(name) && value != null && !value.isBlank();
     }
 
     static Instant amzDate(String value) {

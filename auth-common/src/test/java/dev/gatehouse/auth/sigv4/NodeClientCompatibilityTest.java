@@ -49,26 +49,36 @@ class NodeClientCompatibilityTest {
             Map<String, String> headers,
             byte[] body,
             boolean presign,
-            String sessionToken) {
+            String sessionToken,
+            Integer expiresIn) {
 
         static ClientCase get(String name, String path, String... queryPairs) {
             List<List<String>> query = new ArrayList<>();
             for (int i = 0; i < queryPairs.length; i += 2) {
                 query.add(List.of(queryPairs[i], queryPairs[i + 1]));
             }
-            return new ClientCase(name, "GET", path, query, Map.of(), null, false, null);
+            return new ClientCase(name, "GET", path, query, Map.of(), null, false, null, 300);
         }
 
         ClientCase with(String method, Map<String, String> headers, byte[] body) {
-            return new ClientCase(name, method, path, query, headers, body, presign, sessionToken);
+            return new ClientCase(
+                    name, method, path, query, headers, body, presign, sessionToken, expiresIn);
         }
 
         ClientCase presigned() {
-            return new ClientCase(name, method, path, query, headers, body, true, sessionToken);
+            return new ClientCase(
+                    name, method, path, query, headers, body, true, sessionToken, expiresIn);
         }
 
         ClientCase withToken() {
-            return new ClientCase(name, method, path, query, headers, body, presign, TOKEN);
+            return new ClientCase(
+                    name, method, path, query, headers, body, presign, TOKEN, expiresIn);
+        }
+
+        /** Presigned as aws4 does by default outside S3: no X-Amz-Expires at all. */
+        ClientCase withoutExpires() {
+            return new ClientCase(
+                    name, method, path, query, headers, body, presign, sessionToken, null);
         }
     }
 
@@ -152,7 +162,16 @@ class NodeClientCompatibilityTest {
             List.of(
                     ClientCase.get("raw space and unicode", "/prod/stores/with space/café/€"),
                     ClientCase.get("raw $ @ = left as typed", "/prod/@connections/abc=/$100"),
-                    ClientCase.get("raw query text", "/prod/stores", "q", "café & co"));
+                    ClientCase.get("raw query text", "/prod/stores", "q", "café & co"),
+                    ClientCase.get(
+                                    "presigned URL without X-Amz-Expires",
+                                    "/prod/stores",
+                                    "limit",
+                                    "3")
+                            .presigned()
+                            .withoutExpires());
+
+    static final String NO_EXPIRES = "presigned URL without X-Amz-Expires";
 
     static final String TAMPERED = "POST JSON body";
 
@@ -246,6 +265,29 @@ class NodeClientCompatibilityTest {
                 rejection.message());
     }
 
+    /**
+     * A presigned request without X-Amz-Expires lives by the header form's time rule: accepted up
+     * to five minutes either side of its X-Amz-Date, refused with the header form's messages
+     * beyond.
+     */
+    @org.junit.jupiter.api.Test
+    void presignedWithoutExpiresFollowsTheFiveMinuteRule() throws Exception {
+        SignedRequest request = signed("aws4: " + NO_EXPIRES);
+        assertNotNull(request);
+        assertTrue(!request.rawQuery().contains("X-Amz-Expires"), request.rawQuery());
+        for (long seconds : new long[] {-299, 0, 299}) {
+            SigV4Verifier.Parsed parsed = VERIFIER.parse(request, NOW.plusSeconds(seconds));
+            assertNull(parsed.rejection(), () -> seconds + ": " + parsed.rejection());
+            assertNull(VERIFIER.verify(request, parsed.claim(), SECRET));
+        }
+        SigV4Rejection late = VERIFIER.parse(request, NOW.plusSeconds(301)).rejection();
+        assertEquals("InvalidSignatureException", late.errorType());
+        assertTrue(
+                late.message().startsWith("Signature expired: 20261123T120000Z"), late.message());
+        SigV4Rejection early = VERIFIER.parse(request, NOW.minusSeconds(301)).rejection();
+        assertTrue(early.message().startsWith("Signature not yet current"), early.message());
+    }
+
     private static ClientCase caseNamed(String name) {
         String caseName = name.substring(name.indexOf(": ") + 2);
         return Stream.concat(BOTH.stream(), AWS4_RAW.stream())
@@ -268,7 +310,9 @@ class NodeClientCompatibilityTest {
             node.put("bodyBase64", Base64.getEncoder().encodeToString(c.body()));
         }
         node.put("presign", c.presign());
-        node.put("expiresIn", 300);
+        if (c.expiresIn() != null) {
+            node.put("expiresIn", c.expiresIn());
+        }
         if (c.sessionToken() != null) {
             node.put("sessionToken", c.sessionToken());
         }

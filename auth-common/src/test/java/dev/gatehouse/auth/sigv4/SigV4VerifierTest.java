@@ -364,6 +364,21 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void aSignedAuthorityThatTheRequestDoesNotCarryDoesNotBindTheHost() {
+        // HTTP/1.1 has no :authority: signed, it would be an empty value, and any Host would pass.
+        var request =
+                withAuthorization(
+                        "AWS4-HMAC-SHA256"
+                            + " Credential=AKIAIOSFODNN7EXAMPLE/20261123/us-east-1/execute-api/aws4_request,"
+                            + " SignedHeaders=:authority;x-amz-date, Signature="
+                                + "0".repeat(64),
+                        "20261123T120000Z");
+        assertEquals(
+                "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+                check(request).message());
+    }
+
+    @Test
     void rejectsAPresignedUrlPastItsExpiry() {
         var request =
                 sign(

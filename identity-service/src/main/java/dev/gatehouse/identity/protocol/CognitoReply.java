@@ -1,6 +1,7 @@
 package dev.gatehouse.identity.protocol;
 
 import dev.gatehouse.auth.api.GatewayResponses;
+import dev.gatehouse.auth.api.HeaderValues;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,12 +24,13 @@ public record CognitoReply(int status, byte[] body, String errorType, String err
                                 + e.type()
                                 + "\","
                                 + GatewayResponses.messageBody(message).substring(1);
-        // A header cannot carry line breaks (InvalidSignatureException echoes the canonical
-        // request on several lines): the body keeps the message whole, the header flattens it.
+        // A header carries visible ASCII only, and clients cap its size (the message echoes client
+        // input, and InvalidSignatureException the canonical request on several lines): the body
+        // keeps the message whole, the header a safe copy.
         return new CognitoReply(
                 e.status(),
                 body.getBytes(StandardCharsets.UTF_8),
                 e.type() + ":",
-                message.replaceAll("[\\r\\n\\t]+", " "));
+                HeaderValues.safe(message));
     }
 }

@@ -66,14 +66,19 @@ public interface CognitoConfig {
     Duration clockSkew();
 
     /**
-     * Shortest time between two JWKS downloads. A token with an unknown {@code kid} waits for the
-     * next allowed download (shared by all such requests) rather than failing, so a rotation never
-     * answers 401, while forged kids cannot make the service hammer the JWKS endpoint.
+     * Shortest time between the starts of two JWKS downloads. A token with an unknown {@code kid}
+     * waits for the next download that starts after it arrived (shared by all such requests) rather
+     * than failing, so a rotation never answers 401, while forged kids cannot make the service
+     * fetch the JWKS more than once per cooldown. It is also the longest a forged kid waits for its
+     * 401 beyond the download itself.
      */
-    @WithDefault("5s")
+    @WithDefault("1s")
     Duration jwksRefreshCooldown();
 
-    /** Longest wait for the JWKS endpoint; on failure the keys already known stay in use. */
+    /**
+     * Longest wait for one JWKS download once it has started (the cooldown before it does not
+     * count); on failure the keys already known stay in use.
+     */
     @WithDefault("3s")
     Duration jwksTimeout();
 

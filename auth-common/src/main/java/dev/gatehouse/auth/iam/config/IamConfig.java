@@ -60,6 +60,23 @@ public interface IamConfig {
     @WithDefault("10s")
     Duration credentialCacheTtl();
 
+    /**
+     * The host names signed requests may be addressed to, comma-separated (the {@code Host} a
+     * signature covers, compared without port and case). When set, a request for any other host is
+     * refused with 403 {@code ForbiddenException}, however well signed; when absent, any host is
+     * accepted (the signature still binds the one it was made for).
+     */
+    Optional<List<String>> hosts();
+
+    /**
+     * Whether every {@code @AwsIamRequired} route refuses a second request carrying a signature
+     * already accepted within its validity window (one Redis {@code SET NX} per signed request).
+     * Off by default, as in AWS; a route can turn it on alone with
+     * {@code @AwsIamRequired(replayProtection = true)}. See docs/iam.md.
+     */
+    @WithDefault("false")
+    boolean replayProtection();
+
     /** Longest wait for Redis while authenticating; a timeout answers 503, never a pass. */
     @WithDefault("1s")
     Duration redisTimeout();

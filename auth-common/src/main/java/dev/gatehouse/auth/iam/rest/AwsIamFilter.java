@@ -7,6 +7,8 @@ import dev.gatehouse.auth.iam.IamOutcome;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.sigv4.SignedRequest;
+import dev.gatehouse.auth.usageplan.rest.ApiKeyFilter;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
@@ -21,7 +23,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 /**
  * Applies {@code @AwsIamRequired}: authentication comes first (priority AUTHENTICATION, before the
  * API key check), on the request exactly as received. For a body-consuming method it runs after the
- * body is in memory ({@code readBody}), so the real bytes are hashed without blocking.
+ * body is in memory ({@code readBody}), so the real bytes are hashed without blocking, and then
+ * starts the route's API key check itself once it has allowed the request (Quarkus REST cannot
+ * order {@code readBody} filters by priority).
  */
 public class AwsIamFilter {
 
@@ -31,13 +35,18 @@ public class AwsIamFilter {
     private final IamConfig config;
     private final Instance<IamAuthorizer> authorizer;
     private final ApiGatewayAuthorizers gateway;
+    private final ApiKeyFilter apiKeys;
     private volatile IamAuthorizer resolved;
 
     AwsIamFilter(
-            IamConfig config, Instance<IamAuthorizer> authorizer, ApiGatewayAuthorizers gateway) {
+            IamConfig config,
+            Instance<IamAuthorizer> authorizer,
+            ApiGatewayAuthorizers gateway,
+            ApiKeyFilter apiKeys) {
         this.config = config;
         this.authorizer = authorizer;
         this.gateway = gateway;
+        this.apiKeys = apiKeys;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -50,7 +59,7 @@ public class AwsIamFilter {
         // included), so only routes that need their body hashed wait for it.
         if (resource.getResourceMethod() != null
                 && !routes.readsBody(resource.getResourceMethod())) {
-            authenticateRequest(context, resource, http);
+            authenticateRequest(context, resource, http, false);
         }
     }
 
@@ -62,7 +71,7 @@ public class AwsIamFilter {
             throws IOException {
         if (resource.getResourceMethod() != null
                 && routes.readsBody(resource.getResourceMethod())) {
-            authenticateRequest(context, resource, http);
+            authenticateRequest(context, resource, http, true);
         }
     }
 
@@ -73,16 +82,26 @@ public class AwsIamFilter {
     private void authenticateRequest(
             ResteasyReactiveContainerRequestContext context,
             ResourceInfo resource,
-            HttpServerRequest http)
+            HttpServerRequest http,
+            boolean afterBody)
             throws IOException {
-        if (!config.enabled()
-                || !routes.protects(resource.getResourceClass(), resource.getResourceMethod())) {
+        if (!routes.protects(resource.getResourceClass(), resource.getResourceMethod())) {
+            return;
+        }
+        // After the body, the API key check waits for this authorizer: see ApiKeyFilter#check.
+        boolean keyCheckFollows = afterBody;
+        if (!config.enabled()) {
+            if (keyCheckFollows) {
+                apiKeys.checkAfterAuthorizer(context, resource, http, false);
+            }
             return;
         }
         if (gateway.enabled()) {
             Response refusal = gateway.acceptIam(context, http);
             if (refusal != null) {
                 context.abortWith(refusal);
+            } else if (keyCheckFollows) {
+                apiKeys.checkAfterAuthorizer(context, resource, http, false);
             }
             return;
         }
@@ -107,28 +126,46 @@ public class AwsIamFilter {
                         VertxSignedRequests.sourceIp(http),
                         http.isSSL());
         IamOutcome known = authorizer().authorizeFromMemory(request);
-        if (known != null) {
-            apply(context, known);
+        boolean replayProtected =
+                config.replayProtection()
+                        || routes.replayProtected(
+                                resource.getResourceClass(), resource.getResourceMethod());
+        if (known != null && !(replayProtected && known.allowed())) {
+            if (apply(context, known) && keyCheckFollows) {
+                apiKeys.checkAfterAuthorizer(context, resource, http, false);
+            }
             return;
         }
         context.suspend();
-        authorizer()
-                .authorizeAfterLookup(request)
-                .subscribe()
+        Uni<IamOutcome> outcome =
+                known != null
+                        ? Uni.createFrom().item(known)
+                        : authorizer().authorizeAfterLookup(request);
+        if (replayProtected) {
+            outcome =
+                    outcome.chain(
+                            o -> o.allowed() ? authorizer().firstUse(o) : Uni.createFrom().item(o));
+        }
+        outcome.subscribe()
                 .with(
-                        outcome -> {
-                            apply(context, outcome);
-                            context.resume();
+                        o -> {
+                            if (apply(context, o) && keyCheckFollows) {
+                                apiKeys.checkAfterAuthorizer(context, resource, http, true);
+                            } else {
+                                context.resume();
+                            }
                         },
                         context::resume);
     }
 
-    private static void apply(ContainerRequestContext context, IamOutcome outcome) {
+    /** Records the outcome on the request; whether it was allowed. */
+    private static boolean apply(ContainerRequestContext context, IamOutcome outcome) {
         if (outcome.allowed()) {
             context.setProperty(RequestIdentity.PROPERTY, outcome.identity());
-        } else {
-            context.abortWith(outcome.rejection().toResponse());
+            return true;
         }
+        context.abortWith(outcome.rejection().toResponse());
+        return false;
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.gatehouse.auth.iam.rest;
 
 import dev.gatehouse.auth.api.AwsIamRequired;
-import java.lang.annotation.Annotation;
+import dev.gatehouse.auth.gateway.BodyReadingMethods;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IamRoutes {
 
     private final Map<Method, Boolean> protectedMethods = new ConcurrentHashMap<>();
-    private final Map<Method, Boolean> bodyReaders = new ConcurrentHashMap<>();
+    private final Map<Method, Boolean> replayProtected = new ConcurrentHashMap<>();
+    private final BodyReadingMethods bodies = new BodyReadingMethods();
 
     boolean protects(Class<?> resourceClass, Method method) {
         return method != null
@@ -21,26 +22,23 @@ final class IamRoutes {
                                         || resourceClass.isAnnotationPresent(AwsIamRequired.class));
     }
 
-    /** A JAX-RS method reads the body when one of its parameters carries no annotation. */
-    boolean readsBody(Method method) {
-        return bodyReaders.computeIfAbsent(
-                method,
-                m -> {
-                    Annotation[][] annotations = m.getParameterAnnotations();
-                    Class<?>[] types = m.getParameterTypes();
-                    for (int i = 0; i < types.length; i++) {
-                        if (annotations[i].length == 0 && !isContextType(types[i])) {
-                            return true;
-                        }
-                    }
-                    return false;
-                });
+    /** Whether the route asks for replay protection ({@code @AwsIamRequired(replayProtection)}). */
+    boolean replayProtected(Class<?> resourceClass, Method method) {
+        return method != null
+                && replayProtected.computeIfAbsent(
+                        method,
+                        m -> {
+                            AwsIamRequired onMethod = m.getAnnotation(AwsIamRequired.class);
+                            AwsIamRequired required =
+                                    onMethod != null
+                                            ? onMethod
+                                            : resourceClass.getAnnotation(AwsIamRequired.class);
+                            return required != null && required.replayProtection();
+                        });
     }
 
-    private static boolean isContextType(Class<?> type) {
-        String name = type.getName();
-        return name.startsWith("jakarta.ws.rs.")
-                || name.startsWith("io.vertx.")
-                || name.startsWith("org.jboss.resteasy.reactive.");
+    /** Whether the method reads the body (then SigV4 runs once it is in memory). */
+    boolean readsBody(Method method) {
+        return bodies.readsBody(method);
     }
 }

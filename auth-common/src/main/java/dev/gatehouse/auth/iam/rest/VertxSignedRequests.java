@@ -2,6 +2,7 @@ package dev.gatehouse.auth.iam.rest;
 
 import dev.gatehouse.auth.sigv4.SignedRequest;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +24,18 @@ public final class VertxSignedRequests {
                             header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
                     .add(header.getValue());
         }
-        if (!headers.containsKey("host") && http.authority() != null) {
-            // HTTP/2 carries the host in the :authority pseudo-header, which clients sign as host.
+        if (http.version() == HttpVersion.HTTP_2 && http.authority() != null) {
+            // HTTP/2 carries the host in the :authority pseudo-header, which clients sign as host
+            // or as :authority; HTTP/1.x has none, so a signed :authority there is bound to
+            // nothing.
             var authority = http.authority();
-            headers.put(
-                    "host",
+            List<String> value =
                     List.of(
                             authority.port() >= 0
                                     ? authority.host() + ":" + authority.port()
-                                    : authority.host()));
+                                    : authority.host());
+            headers.put(":authority", value);
+            headers.putIfAbsent("host", value);
         }
         String query = http.query();
         return new SignedRequest(

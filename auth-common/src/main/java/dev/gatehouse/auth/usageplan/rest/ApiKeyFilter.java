@@ -2,6 +2,7 @@ package dev.gatehouse.auth.usageplan.rest;
 
 import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
+import dev.gatehouse.auth.gateway.AuthorizerPhases;
 import dev.gatehouse.auth.usageplan.UsageDecision;
 import dev.gatehouse.auth.usageplan.UsageMetrics;
 import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
@@ -39,18 +40,53 @@ public class ApiKeyFilter {
     }
 
     /**
-     * Suspends the request while Redis decides and resumes it from the reply, without a reactive
-     * pipeline per request: this runs on every keyed request. The header is read from the Vert.x
-     * request: Quarkus REST's own header view copies every header into a sorted map first.
+     * The check, after the route's authorizer as API Gateway orders them. Quarkus REST runs every
+     * {@code readBody} filter after all the others, and in reverse priority order among themselves,
+     * so an authorizer that hashes the body (SigV4 on a route that reads one) cannot be ordered
+     * before this filter by priorities: for those routes the authorizer itself calls {@link
+     * #checkAfterAuthorizer} once it has allowed the request, and this filter stands aside. An
+     * unauthenticated caller then never spends quota nor learns whether a key is valid.
      */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void check(
             ResteasyReactiveContainerRequestContext request,
             ResourceInfo resource,
             HttpServerRequest http) {
+        if (!AuthorizerPhases.authorizesAfterBody(
+                resource.getResourceClass(), resource.getResourceMethod())) {
+            decide(request, resource, http, false);
+        }
+    }
+
+    /**
+     * The key check of a route whose authorizer runs after the body is read, called by that
+     * authorizer once it has allowed the request; {@code suspended} when the request is already
+     * suspended (the authorizer waited for Redis), and then it is resumed when this is decided.
+     */
+    public void checkAfterAuthorizer(
+            ResteasyReactiveContainerRequestContext request,
+            ResourceInfo resource,
+            HttpServerRequest http,
+            boolean suspended) {
+        decide(request, resource, http, suspended);
+    }
+
+    /**
+     * Suspends the request while Redis decides and resumes it from the reply, without a reactive
+     * pipeline per request: this runs on every keyed request. The header is read from the Vert.x
+     * request: Quarkus REST's own header view copies every header into a sorted map first.
+     */
+    private void decide(
+            ResteasyReactiveContainerRequestContext request,
+            ResourceInfo resource,
+            HttpServerRequest http,
+            boolean suspended) {
         Optional<String> resourcePath =
                 methodKeys.resourcePath(resource.getResourceClass(), resource.getResourceMethod());
         if (resourcePath.isEmpty() || !config.enabled()) {
+            if (suspended) {
+                request.resume();
+            }
             return;
         }
         String methodKey = resourcePath.get() + "/" + request.getMethod();
@@ -58,9 +94,14 @@ public class ApiKeyFilter {
         if (key.isEmpty()) {
             metrics.record(UsageDecision.of(UsageDecision.Outcome.FORBIDDEN));
             request.abortWith(GatewayResponses.of(GatewayResponseType.INVALID_API_KEY));
+            if (suspended) {
+                request.resume();
+            }
             return;
         }
-        request.suspend();
+        if (!suspended) {
+            request.suspend();
+        }
         limiter()
                 .decide(
                         key.get(),

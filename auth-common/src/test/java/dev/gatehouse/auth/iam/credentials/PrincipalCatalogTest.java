@@ -159,6 +159,14 @@ class PrincipalCatalogTest {
                 return Optional.empty();
             }
 
+            public Optional<List<String>> hosts() {
+                return Optional.empty();
+            }
+
+            public boolean replayProtection() {
+                return false;
+            }
+
             public Path policyDir() {
                 return dir;
             }
