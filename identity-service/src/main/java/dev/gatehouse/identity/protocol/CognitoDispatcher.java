@@ -32,7 +32,13 @@ public class CognitoDispatcher {
     private final ObjectReader reader;
 
     CognitoDispatcher(Instance<OperationSet> sets, ObjectMapper json) {
-        sets.forEach(set -> operations.putAll(set.operations()));
+        sets.forEach(
+                set ->
+                        set.operations()
+                                .forEach(
+                                        (name, operation) ->
+                                                operations.put(
+                                                        set.targetPrefix() + name, operation)));
         this.json = json;
         this.reader =
                 json.reader()
@@ -56,10 +62,7 @@ public class CognitoDispatcher {
     }
 
     private CognitoOperation operation(String target) {
-        if (target == null || !target.startsWith(TARGET_PREFIX)) {
-            throw CognitoErrors.unknownOperation();
-        }
-        CognitoOperation operation = operations.get(target.substring(TARGET_PREFIX.length()));
+        CognitoOperation operation = target == null ? null : operations.get(target);
         if (operation == null) {
             throw CognitoErrors.unknownOperation();
         }

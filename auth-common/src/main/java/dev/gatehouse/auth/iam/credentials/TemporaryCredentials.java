@@ -42,6 +42,15 @@ public class TemporaryCredentials {
      * @throws IllegalArgumentException for an unknown principal, a bad name or duration
      */
     public Uni<SessionCredentials> issue(String principal, String sessionName, Duration duration) {
+        return issue(principal, sessionName, duration, SessionAttributes.NONE);
+    }
+
+    /**
+     * As {@link #issue(String, String, Duration)}, for a session that carries {@code session}'s
+     * context keys and session policy (a web identity's credentials).
+     */
+    public Uni<SessionCredentials> issue(
+            String principal, String sessionName, Duration duration, SessionAttributes session) {
         IamPrincipal owner =
                 catalog.principal(principal)
                         .orElseThrow(
@@ -70,7 +79,9 @@ public class TemporaryCredentials {
         String secret = KeyMaterial.newSecretAccessKey();
         String token = KeyMaterial.newSessionToken();
         Instant expiration = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
-        AccessKey key = new AccessKey(id, secret, owner.name(), arn, Sha256.hex(token), expiration);
+        AccessKey key =
+                new AccessKey(
+                        id, secret, owner.name(), arn, Sha256.hex(token), expiration, session);
         return store.put(key, duration.plus(EXPIRED_GRACE))
                 .replaceWith(new SessionCredentials(id, secret, token, expiration, arn));
     }
