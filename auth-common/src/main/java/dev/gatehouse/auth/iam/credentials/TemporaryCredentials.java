@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public class TemporaryCredentials {
 
-    /** The longest session AWS allows for a role (12 hours). */
-    public static final Duration MAX_DURATION = Duration.ofHours(12);
+    /** The longest session STS issues (GetSessionToken: 36 hours; roles stop at 12). */
+    public static final Duration MAX_DURATION = Duration.ofHours(36);
 
     /** How long an expired key is still recognised, to answer "expired" rather than "invalid". */
     static final Duration EXPIRED_GRACE = Duration.ofHours(1);
@@ -38,7 +38,7 @@ public class TemporaryCredentials {
     /**
      * @param principal a configured principal's name
      * @param sessionName 2-64 of {@code [\w+=,.@-]}, as STS's {@code RoleSessionName}
-     * @param duration 1 second to 12 hours
+     * @param duration 1 second to 36 hours
      * @throws IllegalArgumentException for an unknown principal, a bad name or duration
      */
     public Uni<SessionCredentials> issue(String principal, String sessionName, Duration duration) {
@@ -64,7 +64,7 @@ public class TemporaryCredentials {
         if (duration.isNegative()
                 || duration.compareTo(Duration.ofSeconds(1)) < 0
                 || duration.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("duration must be between 1 second and 12 hours");
+            throw new IllegalArgumentException("duration must be between 1 second and 36 hours");
         }
         String arn =
                 owner.role()
