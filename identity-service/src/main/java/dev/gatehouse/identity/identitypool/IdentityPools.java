@@ -89,7 +89,10 @@ public class IdentityPools {
 
     private void write(ObjectMapper json, java.nio.file.Path file) {
         Map<String, Object> pools = new LinkedHashMap<>();
-        byId.values().forEach(p -> pools.put(p.name(), Map.of("id", p.id())));
+        byId.values().stream().findFirst().ifPresent(first -> pools.put("id", first.id()));
+        Map<String, String> byName = new LinkedHashMap<>();
+        byId.values().forEach(p -> byName.put(p.name(), p.id()));
+        pools.put("pools", byName);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

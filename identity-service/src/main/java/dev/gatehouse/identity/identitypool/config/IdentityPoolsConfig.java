@@ -31,8 +31,8 @@ public interface IdentityPoolsConfig {
     Duration credentialsValidity();
 
     /**
-     * Where the pools' ids are written at startup as JSON ({@code {name: {"id"}}}); the launcher
-     * copies them into {@code credentials.json}. None is secret.
+     * Where the pools' ids are written at startup as JSON ({@code {"id": <first pool>, "pools":
+     * {name: id}}}); the launcher copies it into {@code credentials.json}. None is secret.
      */
     Optional<java.nio.file.Path> poolFile();
 
