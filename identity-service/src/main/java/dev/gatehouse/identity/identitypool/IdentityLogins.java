@@ -3,6 +3,7 @@ package dev.gatehouse.identity.identitypool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +66,28 @@ public class IdentityLogins {
             }
         }
         return new Caller(pool, identity, verified);
+    }
+
+    /**
+     * The identity of a developer-authenticated user: the one the login is bound to; else {@code
+     * identityId} when given (the login is linked to it), else a new one.
+     */
+    public Identity developerIdentity(
+            IdentityPool pool, VerifiedLogin login, Optional<String> identityId, String region) {
+        Optional<String> bound = store.identityOf(pool.id(), login);
+        if (identityId.isPresent()) {
+            Identity given =
+                    store.find(identityId.get())
+                            .filter(i -> i.poolId().equals(pool.id()))
+                            .orElseThrow(
+                                    () -> IdentityPoolErrors.identityNotFound(identityId.get()));
+            if (bound.isPresent() && !bound.get().equals(given.id())) {
+                throw IdentityPoolErrors.loginsLinkedElsewhere();
+            }
+            return store.link(pool, given, login);
+        }
+        return store.resolve(pool, region, List.of(login))
+                .orElseThrow(IdentityPoolErrors::loginsLinkedElsewhere);
     }
 
     static void checkAccountId(String accountId) {

@@ -104,6 +104,18 @@ public class IdentityStore {
                         existing.map(Identity::created).orElse(null)));
     }
 
+    /** Links a login to an existing identity (developer identities name it explicitly). */
+    public Identity link(IdentityPool pool, Identity identity, VerifiedLogin login) {
+        values.setnx(
+                IdentityKeys.login(pool.id(), login.provider(), login.subject()), identity.id());
+        if (identity.logins().contains(login.provider())) {
+            return identity;
+        }
+        List<String> providers = new ArrayList<>(identity.logins());
+        providers.add(login.provider());
+        return write(identity.id(), pool.id(), providers, identity.created());
+    }
+
     /** Up to {@code max} identities of a pool from {@code offset}, oldest first. */
     public List<Identity> list(String poolId, int offset, int max) {
         List<Identity> identities = new ArrayList<>();

@@ -49,6 +49,19 @@ public final class CognitoRequest {
         return Optional.of(value.textValue());
     }
 
+    /** An integer member, if present. */
+    public Optional<Integer> integer(String member) {
+        JsonNode value = body.get(member);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw CognitoErrors.serialization(
+                    "Unexpected value type in payload for member " + member);
+        }
+        return Optional.of(value.intValue());
+    }
+
     public boolean flag(String member) {
         JsonNode value = body.get(member);
         if (value == null || value.isNull()) {
