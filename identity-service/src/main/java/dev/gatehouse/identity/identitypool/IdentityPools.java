@@ -7,6 +7,7 @@ import dev.gatehouse.identity.identitypool.config.IdentityPoolsConfig;
 import dev.gatehouse.identity.pool.AppClient;
 import dev.gatehouse.identity.pool.UserPool;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * property and stops the service, as the IAM principals do.
  */
 @ApplicationScoped
+@Startup // validates the pools and writes the pool file at startup, not at the first call
 public class IdentityPools {
 
     private final Map<String, IdentityPool> byId = new LinkedHashMap<>();
