@@ -108,7 +108,6 @@ class CognitoJsClientIT {
         String idToken = session.path("idToken").asText();
         assertEquals(signedUp.path("userSub").asText(), session.path("sub").asText());
         long expiresAt = claims(idToken).path("exp").asLong();
-        federatedIdentityOpensItsOwnProfileOnly(runDir, identity, stores, idToken);
 
         String search = "http://127.0.0.1:" + stores + "/stores/search";
         String body = "{\"query\":\"cafe\",\"limit\":3}";
@@ -149,6 +148,11 @@ class CognitoJsClientIT {
         }
         assertUnauthorized(post(search, idToken, body), "expired (a cached result ends at exp)");
         assertTrue(Instant.now().getEpochSecond() > expiresAt);
+
+        // A fresh sign-in: its ID token lives ID_TOKEN_SECONDS, enough for GetId and
+        // GetCredentialsForIdentity; the profile calls then need only the credentials.
+        String fresh = node(client, "sign-in", "grace", "Correct-Horse-1").path("idToken").asText();
+        federatedIdentityOpensItsOwnProfileOnly(runDir, identity, stores, fresh);
     }
 
     /**
