@@ -103,6 +103,10 @@ public class PoolCredentialsVerifyBenchmark {
         Map<String, String> properties = new HashMap<>();
         properties.put("gatehouse.iam.master-key", "dGVzdC1tYXN0ZXIta2V5LW9mLWV4YWN0bHktMzJieXQ=");
         properties.put("gatehouse.iam.api-id", "stores-service");
+        // Plain SmallRye here expands no ${...}: the defaults that refer to other keys are given.
+        properties.put("gatehouse.iam.account-id", "123456789012");
+        properties.put("gatehouse.iam.region", REGION);
+        properties.put("gatehouse.iam.policy-dir", ".");
         properties.put("gatehouse.iam.principals.user.arn", "arn:aws:iam::123456789012:user/user");
         properties.put(
                 "gatehouse.iam.principals.user.policy",
@@ -115,8 +119,8 @@ public class PoolCredentialsVerifyBenchmark {
         properties.put(
                 "gatehouse.iam.principals.pool-role.policy",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                    + "\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:*:*:"
-                    + "stores-service/*/*/profiles/\\${cognito-identity.amazonaws.com:sub}\"}]}");
+                        + "\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:*:*:"
+                        + "stores-service/*/*/profiles/${cognito-identity.amazonaws.com:sub}\"}]}");
         SmallRyeConfig config =
                 new SmallRyeConfigBuilder()
                         .withMapping(IamConfig.class)
