@@ -192,7 +192,7 @@ start_process mail "$RUN_DIR" java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenma
 for _ in $(seq 1 60); do port_in_use "$SMTP_PORT" && port_in_use "$POP3_PORT" && break; sleep 0.25; done
 port_in_use "$SMTP_PORT" || { cleanup_on_failure; fail "the mail server did not start; see $RUN_DIR/logs/mail.log"; }
 
-rm -f "$RUN_DIR/user-pool.json"
+rm -f "$RUN_DIR/user-pool.json" "$RUN_DIR/identity-pool.json"
 for entry in "${SERVICES[@]}"; do
   IFS=: read -r name port admin_port <<<"$entry"
   QUARKUS_HTTP_PORT=$port \
@@ -206,6 +206,7 @@ for entry in "${SERVICES[@]}"; do
   QUARKUS_MAILER_PORT="$SMTP_PORT" \
   GATEHOUSE_IDENTITY_ISSUER_BASE="http://127.0.0.1:$IDENTITY_PORT" \
   GATEHOUSE_IDENTITY_POOL_FILE="$RUN_DIR/user-pool.json" \
+  GATEHOUSE_IDENTITY_POOLS_POOL_FILE="$RUN_DIR/identity-pool.json" \
   GATEHOUSE_CONFIG="$CONFIG" \
   GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/api-keys.json" \
   GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/iam-credentials.json" \
@@ -267,6 +268,7 @@ cat > "$RUN_DIR/credentials.json" <<JSON
     "redis": "redis://127.0.0.1:$REDIS_PORT"
   },
   "userPool": $(cat "$RUN_DIR/user-pool.json" 2>/dev/null || echo '{}'),
+  "identityPool": $(cat "$RUN_DIR/identity-pool.json" 2>/dev/null || echo '{}'),
   "apiKeys": $API_KEYS,
   "iam": $IAM
 }

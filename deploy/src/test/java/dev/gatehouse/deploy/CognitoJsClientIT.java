@@ -49,7 +49,8 @@ class CognitoJsClientIT {
     }
 
     @Test
-    void signsUpConfirmsAndSignsInWithSrpAndItsIdTokenOpensSearchAndOrders() throws Exception {
+    void signsUpConfirmsAndSignsInWithSrpAndItsIdTokenOpensSearchOrdersAndItsOwnProfile()
+            throws Exception {
         NodePackages.require();
         int[] ports = FreePort.pick(11);
         int identity = ports[0];
@@ -150,6 +151,54 @@ class CognitoJsClientIT {
         }
         assertUnauthorized(post(search, idToken, body), "expired (a cached result ends at exp)");
         assertTrue(Instant.now().getEpochSecond() > expiresAt);
+
+        // A fresh sign-in: its ID token lives ID_TOKEN_SECONDS, enough for GetId and
+        // GetCredentialsForIdentity; the profile calls then need only the credentials.
+        String fresh = node(client, "sign-in", "grace", "Correct-Horse-1").path("idToken").asText();
+        federatedIdentityOpensItsOwnProfileOnly(runDir, identity, stores, fresh);
+    }
+
+    /**
+     * The same ID token through the JS SDK v3's {@code fromCognitoIdentityPool} becomes temporary
+     * credentials; aws4 signs the profile calls with them: its own profile opens, another's is
+     * AWS's 403.
+     */
+    private void federatedIdentityOpensItsOwnProfileOnly(
+            Path runDir, int identity, int stores, String idToken) throws Exception {
+        JsonNode credentials = JSON.readTree(runDir.resolve("credentials.json").toFile());
+        String other = "us-east-1:00000000-0000-4000-8000-000000000000";
+        JsonNode chain =
+                JSON.readTree(
+                        NodePackages.node(
+                                "identity-pool.js",
+                                null,
+                                Map.of(
+                                        "IDENTITY_ENDPOINT", "http://127.0.0.1:" + identity + "/",
+                                        "IDENTITY_POOL_ID",
+                                                credentials.at("/identityPool/id").asText(),
+                                        "LOGIN_PROVIDER",
+                                                "cognito-idp.us-east-1.amazonaws.com/"
+                                                        + credentials.at("/userPool/id").asText(),
+                                        "ID_TOKEN", idToken,
+                                        "STORES_ENDPOINT", "http://127.0.0.1:" + stores),
+                                "Grace",
+                                other));
+        assertTrue(chain.path("accessKeyId").asText().startsWith("ASIA"), chain.toString());
+        JsonNode calls = chain.path("calls");
+        assertEquals(200, calls.path(0).path("status").asInt(), calls.toString());
+        assertEquals(200, calls.path(1).path("status").asInt(), calls.toString());
+        assertEquals(
+                "Grace",
+                JSON.readTree(calls.path(1).path("body").asText()).path("displayName").asText());
+        assertEquals(403, calls.path(2).path("status").asInt(), calls.toString());
+        assertTrue(
+                calls.path(2)
+                        .path("body")
+                        .asText()
+                        .contains(
+                                "assumed-role/app-authenticated/CognitoIdentityCredentials is not"
+                                        + " authorized to perform: execute-api:Invoke"),
+                calls.toString());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response, String what) {

@@ -50,6 +50,31 @@ public record RequestIdentity(
     }
 
     /**
+     * This IAM caller as signed with identity pool credentials: API Gateway's {@code
+     * cognitoIdentityId}, {@code cognitoIdentityPoolId}, {@code cognitoAuthenticationType} ({@code
+     * authenticated} or {@code unauthenticated}) and {@code cognitoAuthenticationProvider}.
+     */
+    public RequestIdentity withCognitoIdentity(
+            String identityId,
+            String identityPoolId,
+            String authenticationType,
+            String authenticationProvider) {
+        return new RequestIdentity(
+                sourceIp,
+                userAgent,
+                accountId,
+                caller,
+                user,
+                userArn,
+                accessKey,
+                identityId,
+                identityPoolId,
+                authenticationType,
+                authenticationProvider,
+                claims);
+    }
+
+    /**
      * A caller with a valid Cognito user pool token. As with API Gateway's {@code
      * COGNITO_USER_POOLS} authorizer, only {@code claims} is filled; the {@code cognito*} fields
      * belong to identity pool (federated) credentials.

@@ -7,6 +7,7 @@ import dev.gatehouse.auth.iam.credentials.AccessKey;
 import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
 import dev.gatehouse.auth.iam.credentials.IamPrincipal;
 import dev.gatehouse.auth.iam.credentials.PrincipalCatalog;
+import dev.gatehouse.auth.iam.credentials.SessionAttributes;
 import dev.gatehouse.auth.iam.policy.AuthorizationRequest;
 import dev.gatehouse.auth.iam.policy.PolicyDecision;
 import dev.gatehouse.auth.iam.policy.PolicyDocument;
@@ -35,6 +36,13 @@ import java.util.Optional;
  * credential failure is logged at DEBUG, never returned.
  */
 public class IamAuthorizer {
+
+    /** AWS documents that no permission is needed for it: any valid signature may ask. */
+    static final String NO_PERMISSION_NEEDED = "sts:GetCallerIdentity";
+
+    static final String COGNITO_SUB = "cognito-identity.amazonaws.com:sub";
+    static final String COGNITO_AUD = "cognito-identity.amazonaws.com:aud";
+    static final String COGNITO_AMR = "cognito-identity.amazonaws.com:amr";
 
     private final Map<String, SigV4Verifier> verifiers;
     private final AccessKeyStore keys;
@@ -67,7 +75,11 @@ public class IamAuthorizer {
                         "apigateway",
                         new SigV4Verifier(region, "apigateway", echoCanonicalRequest),
                         "cognito-idp",
-                        new SigV4Verifier(region, "cognito-idp", echoCanonicalRequest));
+                        new SigV4Verifier(region, "cognito-idp", echoCanonicalRequest),
+                        "cognito-identity",
+                        new SigV4Verifier(region, "cognito-identity", echoCanonicalRequest),
+                        "sts",
+                        new SigV4Verifier(region, "sts", echoCanonicalRequest));
         this.keys = keys;
         this.principals = principals;
         this.clock = clock;
@@ -156,15 +168,24 @@ public class IamAuthorizer {
                 key.temporary() && owner.role()
                         ? owner.uniqueId() + ":" + sessionName(key.arn())
                         : owner.uniqueId();
+        SessionAttributes session = key.session();
+        AuthorizationRequest asked =
+                new AuthorizationRequest(
+                        request.action(),
+                        request.resource(),
+                        readsContext(owner) || !session.isEmpty()
+                                ? context(request, owner, key, caller, now)
+                                : Map.of());
         PolicyDecision decision =
-                policies.evaluate(
-                        owner.policies(),
-                        new AuthorizationRequest(
-                                request.action(),
-                                request.resource(),
-                                readsContext(owner)
-                                        ? context(request, owner, key, caller, now)
-                                        : Map.of()));
+                NO_PERMISSION_NEEDED.equals(request.action())
+                        ? PolicyDecision.ALLOW
+                        : policies.evaluate(owner.policies(), asked);
+        String unallowedBy = "identity-based";
+        if (decision == PolicyDecision.ALLOW && session.policy().isPresent()) {
+            // A session policy only narrows: the request needs its allow as well (IAM logic).
+            decision = policies.evaluate(List.of(session.policy().get()), asked);
+            unallowedBy = "session";
+        }
         if (decision != PolicyDecision.ALLOW) {
             String message =
                     "User: "
@@ -175,23 +196,40 @@ public class IamAuthorizer {
                             + maskAccount(request.resource())
                             + (decision == PolicyDecision.EXPLICIT_DENY
                                     ? " with an explicit deny"
-                                    : " because no identity-based policy allows the "
+                                    : " because no "
+                                            + unallowedBy
+                                            + " policy allows the "
                                             + request.action()
                                             + " action");
             return IamOutcome.rejected(IamRejection.accessDenied(message));
         }
-        return IamOutcome.allowed(claimIdentity(request, owner, key, caller), claim);
+        return IamOutcome.allowed(claimIdentity(request, owner, key, caller, session), claim);
     }
 
     private static RequestIdentity claimIdentity(
-            IamRequest request, IamPrincipal owner, AccessKey key, String caller) {
-        return (RequestIdentity.iam(
-                request.sourceIp(),
-                request.request().header("user-agent"),
-                owner.accountId(),
-                caller,
-                key.arn(),
-                key.accessKeyId()));
+            IamRequest request,
+            IamPrincipal owner,
+            AccessKey key,
+            String caller,
+            SessionAttributes session) {
+        RequestIdentity identity =
+                RequestIdentity.iam(
+                        request.sourceIp(),
+                        request.request().header("user-agent"),
+                        owner.accountId(),
+                        caller,
+                        key.arn(),
+                        key.accessKeyId());
+        if (session.value(COGNITO_SUB).isEmpty()) {
+            return identity;
+        }
+        return identity.withCognitoIdentity(
+                session.value(COGNITO_SUB).get(),
+                session.value(COGNITO_AUD).orElse(null),
+                session.context().getOrDefault(COGNITO_AMR, List.of()).contains("authenticated")
+                        ? "authenticated"
+                        : "unauthenticated",
+                session.authenticationProvider().orElse(null));
     }
 
     /**
@@ -274,6 +312,7 @@ public class IamAuthorizer {
         put(context, "aws:principalarn", owner.arn());
         put(context, "aws:principalaccount", owner.accountId());
         put(context, "aws:userid", caller);
+        context.putAll(key.session().context());
         if (owner.role()) {
             put(context, "aws:principaltype", key.temporary() ? "AssumedRole" : "Role");
         } else {

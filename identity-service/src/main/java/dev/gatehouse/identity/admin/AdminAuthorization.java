@@ -61,14 +61,23 @@ public class AdminAuthorization {
 
     /** Returns when the call may perform {@code operation}; throws Cognito's error otherwise. */
     public void authorize(String operation, CallContext call) {
+        authorize("cognito-idp:" + operation, poolArn, call);
+    }
+
+    /**
+     * As {@link #authorize(String, CallContext)} for any signed Cognito action ({@code
+     * cognito-identity:DescribeIdentityPool}) on {@code resource}; the signing name is the action's
+     * service.
+     */
+    public void authorize(String action, String resource, CallContext call) {
         if (!config.enabled()) {
             throw new CognitoException("UnrecognizedClientException", INVALID_TOKEN);
         }
         IamRequest request =
                 new IamRequest(
                         VertxSignedRequests.of(call.http(), call.body()),
-                        "cognito-idp:" + operation,
-                        poolArn,
+                        action,
+                        resource,
                         call.http().remoteAddress() == null
                                 ? null
                                 : call.http().remoteAddress().hostAddress(),

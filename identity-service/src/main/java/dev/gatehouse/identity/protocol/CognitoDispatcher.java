@@ -35,7 +35,13 @@ public class CognitoDispatcher {
 
     CognitoDispatcher(Instance<OperationSet> sets, ObjectMapper json, RequestQuotas quotas) {
         this.quotas = quotas;
-        sets.forEach(set -> operations.putAll(set.operations()));
+        sets.forEach(
+                set ->
+                        set.operations()
+                                .forEach(
+                                        (name, operation) ->
+                                                operations.put(
+                                                        set.targetPrefix() + name, operation)));
         this.json = json;
         this.reader =
                 json.reader()
@@ -60,10 +66,7 @@ public class CognitoDispatcher {
     }
 
     private CognitoOperation operation(String target) {
-        if (target == null || !target.startsWith(TARGET_PREFIX)) {
-            throw CognitoErrors.unknownOperation();
-        }
-        CognitoOperation operation = operations.get(target.substring(TARGET_PREFIX.length()));
+        CognitoOperation operation = target == null ? null : operations.get(target);
         if (operation == null) {
             throw CognitoErrors.unknownOperation();
         }

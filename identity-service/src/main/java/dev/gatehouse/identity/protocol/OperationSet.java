@@ -6,4 +6,12 @@ import java.util.Map;
 public interface OperationSet {
 
     Map<String, CognitoOperation> operations();
+
+    /**
+     * The {@code X-Amz-Target} prefix of the API the operations belong to: the user pool API's
+     * unless a set says otherwise (the identity pool API: {@code AWSCognitoIdentityService.}).
+     */
+    default String targetPrefix() {
+        return CognitoDispatcher.TARGET_PREFIX;
+    }
 }

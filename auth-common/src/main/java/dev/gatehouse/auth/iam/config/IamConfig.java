@@ -110,6 +110,13 @@ public interface IamConfig {
         /** An inline identity policy document (JSON), in addition to the files. */
         Optional<String> policy();
 
+        /**
+         * A role's trust policy ({@code AssumeRolePolicyDocument} of {@code AWS::IAM::Role}): who
+         * may assume it through STS or an identity pool. Absent: nobody may. Read by
+         * identity-service only.
+         */
+        Optional<String> assumeRolePolicyDocument();
+
         /** A fixed access key id ({@code AKIA} + 16); generated at first start when absent. */
         Optional<String> accessKeyId();
 

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param sessionTokenSha256 for temporary credentials, the SHA-256 (hex) of the session token; null
  *     for long-term keys
  * @param expiresAt for temporary credentials, when they stop working; null for long-term keys
+ * @param session what a temporary session carries beyond its role (web identity context keys, a
+ *     session policy); {@link SessionAttributes#NONE} otherwise
  */
 public record AccessKey(
         String accessKeyId,
@@ -18,7 +20,25 @@ public record AccessKey(
         String principal,
         String arn,
         String sessionTokenSha256,
-        Instant expiresAt) {
+        Instant expiresAt,
+        SessionAttributes session) {
+
+    public AccessKey(
+            String accessKeyId,
+            String secretAccessKey,
+            String principal,
+            String arn,
+            String sessionTokenSha256,
+            Instant expiresAt) {
+        this(
+                accessKeyId,
+                secretAccessKey,
+                principal,
+                arn,
+                sessionTokenSha256,
+                expiresAt,
+                SessionAttributes.NONE);
+    }
 
     public boolean temporary() {
         return sessionTokenSha256 != null;

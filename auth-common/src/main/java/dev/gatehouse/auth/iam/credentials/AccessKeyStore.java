@@ -25,7 +25,9 @@ public class AccessKeyStore {
     static final String PRINCIPALS = "gatehouse:iam:principals";
 
     private static final int MAX_CACHED = 10_000;
-    private static final String[] FIELDS = {"secret", "principal", "arn", "token", "expires"};
+    private static final String[] FIELDS = {
+        "secret", "principal", "arn", "token", "expires", "session"
+    };
 
     private record Cached(AccessKey key, long loadedAtNanos) {}
 
@@ -124,6 +126,9 @@ public class AccessKeyStore {
                             key.sessionTokenSha256(),
                             "expires",
                             Long.toString(key.expiresAt().toEpochMilli())));
+            if (!key.session().isEmpty()) {
+                args.addAll(List.of("session", key.session().encode()));
+            }
         }
         Uni<Response> write = redis.execute(Command.HSET, args.toArray(String[]::new));
         if (ttl != null) {
@@ -160,6 +165,16 @@ public class AccessKeyStore {
                 values.get(4) == null
                         ? null
                         : Instant.ofEpochMilli(Long.parseLong(values.get(4).toString()));
+        Optional<SessionAttributes> session =
+                values.get(5) == null
+                        ? Optional.of(SessionAttributes.NONE)
+                        : SessionAttributes.decode(values.get(5).toString());
+        if (session.isEmpty()) {
+            Log.warnf(
+                    "access key %s: unreadable session attributes; treated as unknown",
+                    accessKeyId);
+            return Optional.empty();
+        }
         return Optional.of(
                 new AccessKey(
                         accessKeyId,
@@ -167,7 +182,8 @@ public class AccessKeyStore {
                         str(values.get(1)),
                         str(values.get(2)),
                         token,
-                        expires));
+                        expires,
+                        session.get()));
     }
 
     private static String str(Response r) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public class TemporaryCredentials {
 
-    /** The longest session AWS allows for a role (12 hours). */
-    public static final Duration MAX_DURATION = Duration.ofHours(12);
+    /** The longest session STS issues (GetSessionToken: 36 hours; roles stop at 12). */
+    public static final Duration MAX_DURATION = Duration.ofHours(36);
 
     /** How long an expired key is still recognised, to answer "expired" rather than "invalid". */
     static final Duration EXPIRED_GRACE = Duration.ofHours(1);
@@ -38,10 +38,19 @@ public class TemporaryCredentials {
     /**
      * @param principal a configured principal's name
      * @param sessionName 2-64 of {@code [\w+=,.@-]}, as STS's {@code RoleSessionName}
-     * @param duration 1 second to 12 hours
+     * @param duration 1 second to 36 hours
      * @throws IllegalArgumentException for an unknown principal, a bad name or duration
      */
     public Uni<SessionCredentials> issue(String principal, String sessionName, Duration duration) {
+        return issue(principal, sessionName, duration, SessionAttributes.NONE);
+    }
+
+    /**
+     * As {@link #issue(String, String, Duration)}, for a session that carries {@code session}'s
+     * context keys and session policy (a web identity's credentials).
+     */
+    public Uni<SessionCredentials> issue(
+            String principal, String sessionName, Duration duration, SessionAttributes session) {
         IamPrincipal owner =
                 catalog.principal(principal)
                         .orElseThrow(
@@ -55,7 +64,7 @@ public class TemporaryCredentials {
         if (duration.isNegative()
                 || duration.compareTo(Duration.ofSeconds(1)) < 0
                 || duration.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("duration must be between 1 second and 12 hours");
+            throw new IllegalArgumentException("duration must be between 1 second and 36 hours");
         }
         String arn =
                 owner.role()
@@ -70,7 +79,9 @@ public class TemporaryCredentials {
         String secret = KeyMaterial.newSecretAccessKey();
         String token = KeyMaterial.newSessionToken();
         Instant expiration = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
-        AccessKey key = new AccessKey(id, secret, owner.name(), arn, Sha256.hex(token), expiration);
+        AccessKey key =
+                new AccessKey(
+                        id, secret, owner.name(), arn, Sha256.hex(token), expiration, session);
         return store.put(key, duration.plus(EXPIRED_GRACE))
                 .replaceWith(new SessionCredentials(id, secret, token, expiration, arn));
     }

@@ -114,6 +114,10 @@ class PrincipalCatalogTest {
             public Optional<String> secretAccessKey() {
                 return Optional.ofNullable(secret);
             }
+
+            public Optional<String> assumeRolePolicyDocument() {
+                return Optional.empty();
+            }
         };
     }
 
