@@ -51,10 +51,13 @@ start_redis_cluster() {
   wait_for_cluster_ok "$run_dir" 60
 }
 
-# True when every node of the run reports cluster_state:ok.
+# True when every running node of the run reports cluster_state:ok (a node killed on purpose is
+# skipped: its slots must have been taken over by its replica).
 cluster_ok() {
-  local run_dir=$1 port
+  local run_dir=$1 port pid
   for port in $(cat "$run_dir/redis.ports"); do
+    pid=$(cat "$run_dir/pids/redis-node-$port.pid" 2>/dev/null || true)
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || continue
     redis-cli -p "$port" cluster info 2>/dev/null | grep -q 'cluster_state:ok' || return 1
   done
 }
@@ -77,7 +80,9 @@ cluster_hosts() {
 
 # write_haproxy_config FILE STORES_PORT FANOUT_PORT STORES_INSTANCE_PORTS FANOUT_INSTANCE_PORTS:
 # round robin, health checks on /q/health/ready every second (2 failures take a server out, 2
-# successes bring it back), a request whose connection failed is sent to another server.
+# successes bring it back). A request whose connection failed is sent to another server; a GET or
+# HEAD (idempotent) is also retried on another server when its server died before answering (empty
+# response, reset, 502/503/504), so killing one instance loses no request that can be repeated.
 write_haproxy_config() {
   local file=$1 stores_port=$2 fanout_port=$3 stores_ports=$4 fanout_ports=$5 port i
   {
@@ -87,11 +92,12 @@ global
 defaults
   mode http
   option httplog
-  timeout connect 2s
+  timeout connect 1s
   timeout client 60s
   timeout server 30s
   retries 3
-  option redispatch
+  option redispatch 1
+  retry-on all-retryable-errors
   default-server inter 1s fall 2 rise 2
 frontend stores
   bind 127.0.0.1:$stores_port
@@ -101,6 +107,7 @@ frontend fanout
   default_backend fanout
 backend stores
   balance roundrobin
+  http-request disable-l7-retry if !METH_GET
   option httpchk GET /q/health/ready
   http-check expect status 200
 CFG
@@ -109,6 +116,7 @@ CFG
     cat <<CFG
 backend fanout
   balance roundrobin
+  http-request disable-l7-retry if !METH_GET
   option httpchk GET /q/health/ready
   http-check expect status 200
 CFG
