@@ -83,14 +83,20 @@ cluster_hosts() {
 # successes bring it back). A request whose connection failed is sent to another server; a GET or
 # HEAD (idempotent) is also retried on another server when its server died before answering (empty
 # response, reset, 502/503/504), so killing one instance loses no request that can be repeated.
+# When no instance is ready (each reports Redis down: a shared outage, not theirs), requests still
+# go to them (each instance again as an unchecked backup), so each usage plan's Redis-unavailable
+# policy answers (fail-open serves, fail-closed 503) instead of the balancer's own 503 for all.
 write_haproxy_config() {
   local file=$1 stores_port=$2 fanout_port=$3 stores_ports=$4 fanout_ports=$5 port i
   {
     cat <<CFG
 global
   maxconn 4096
+  # One line per request on stdout (logs/haproxy.log): timings, server, retries, termination state.
+  log stdout format raw local0
 defaults
   mode http
+  log global
   option httplog
   timeout connect 1s
   timeout client 60s
@@ -98,6 +104,7 @@ defaults
   retries 3
   option redispatch 1
   retry-on all-retryable-errors
+  timeout check 2s
   default-server inter 1s fall 2 rise 2
 frontend stores
   bind 127.0.0.1:$stores_port
@@ -112,7 +119,10 @@ backend stores
   http-check expect status 200
 CFG
     i=0
+    echo "  option allbackups"
     for port in $stores_ports; do i=$((i + 1)); echo "  server stores-$i 127.0.0.1:$port check"; done
+    i=0
+    for port in $stores_ports; do i=$((i + 1)); echo "  server stores-$i-unchecked 127.0.0.1:$port backup"; done
     cat <<CFG
 backend fanout
   balance roundrobin
@@ -121,6 +131,9 @@ backend fanout
   http-check expect status 200
 CFG
     i=0
+    echo "  option allbackups"
     for port in $fanout_ports; do i=$((i + 1)); echo "  server fanout-$i 127.0.0.1:$port check"; done
+    i=0
+    for port in $fanout_ports; do i=$((i + 1)); echo "  server fanout-$i-unchecked 127.0.0.1:$port backup"; done
   } > "$file"
 }

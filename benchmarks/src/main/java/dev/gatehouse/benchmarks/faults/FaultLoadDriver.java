@@ -52,6 +52,7 @@ public final class FaultLoadDriver {
     private final Timeline timeline = new Timeline();
     private final FanoutLedger ledger = new FanoutLedger();
     private final AtomicInteger phase = new AtomicInteger();
+    private final Map<String, Long> unanswered = new ConcurrentHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -141,6 +142,7 @@ public final class FaultLoadDriver {
         receiver.stop(0);
         Path out = Path.of(config.getProperty("out.dir"));
         new FaultReport(timeline, ledger, classes, marks, deadLetters).write(out);
+        System.out.println("unanswered GET /stores by failure: " + unanswered);
         System.exit(0);
     }
 
@@ -150,12 +152,18 @@ public final class FaultLoadDriver {
         HttpRequest request = signed("GET", uri, "", Map.of("x-api-key", traffic.apiKey()));
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .whenComplete(
-                        (response, failure) ->
-                                timeline.record(
-                                        traffic.name(),
-                                        sentAt,
-                                        failure == null ? response.statusCode() : 0,
-                                        System.nanoTime() - start));
+                        (response, failure) -> {
+                            if (failure != null) {
+                                Throwable cause =
+                                        failure.getCause() == null ? failure : failure.getCause();
+                                unanswered.merge(cause.getClass().getSimpleName(), 1L, Long::sum);
+                            }
+                            timeline.record(
+                                    traffic.name(),
+                                    sentAt,
+                                    failure == null ? response.statusCode() : 0,
+                                    System.nanoTime() - start);
+                        });
     }
 
     private void publish(URI uri, long seq) {
