@@ -145,6 +145,18 @@ DRIVER_PID=$!
 say "driver running (pid $DRIVER_PID); warming up ${WARMUP}s"
 sleep "$WARMUP"
 
+# Waits (at most FAULTS_STEADY_TIMEOUT s) until the driver has seen FAULTS_STEADY_SECONDS whole
+# seconds in a row with a 2xx and no 5xx or unanswered request, so no fault starts while the
+# suite is still warming up or recovering from the previous one.
+wait_steady() {
+  local i need=${FAULTS_STEADY_SECONDS:-5} limit=${FAULTS_STEADY_TIMEOUT:-180}
+  for ((i = 0; i < limit; i++)); do
+    [ "$(cat "$OUT/steady" 2>/dev/null || echo 0)" -ge "$need" ] && return 0
+    sleep 1
+  done
+  say "the suite was not steady for ${need}s within ${limit}s; the next fault starts anyway"
+}
+
 mark() { echo "$(date +%s%3N) $1 $2 $3" >> "$CONTROL"; say "fault $2 $3: $1"; }
 pid_of() { cat "$RUN_DIR/pids/$1.pid"; }
 # The master that serves the slot of an API key's usage counters ({ak:<sha256 of the key>}).
@@ -167,6 +179,7 @@ for n in $ONLY; do
     4) name=fanout-instance-kill ;; 5) name=redis-restart ;; 6) name=redis-latency ;;
     *) continue ;;
   esac
+  wait_steady
   mark prepare "$n" "$name"
   sleep 3
   case $n in

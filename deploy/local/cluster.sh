@@ -105,7 +105,9 @@ defaults
   option redispatch 1
   retry-on all-retryable-errors
   timeout check 2s
-  default-server inter 1s fall 2 rise 2
+  # An instance back from a restart gets its share of requests over 20 s, not at once: its JIT
+  # is cold, and a full share at once would time requests out.
+  default-server inter 1s fall 2 rise 2 slowstart 20s
 frontend stores
   bind 127.0.0.1:$stores_port
   default_backend stores

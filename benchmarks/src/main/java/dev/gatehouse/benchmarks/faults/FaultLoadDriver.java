@@ -104,6 +104,8 @@ public final class FaultLoadDriver {
                 1_000_000_000L / eventRate,
                 TimeUnit.NANOSECONDS);
 
+        Path steady = Path.of(config.getProperty("out.dir")).resolve("steady");
+        clock.scheduleAtFixedRate(() -> writeSteady(steady), 1, 1, TimeUnit.SECONDS);
         Path control = Path.of(config.getProperty("control.file"));
         List<FaultReport.Mark> marks = new ArrayList<>();
         long deadLetters = 0;
@@ -144,6 +146,30 @@ public final class FaultLoadDriver {
         new FaultReport(timeline, ledger, classes, marks, deadLetters).write(out);
         System.out.println("unanswered GET /stores by failure: " + unanswered);
         System.exit(0);
+    }
+
+    /**
+     * Writes how many whole seconds in a row, up to the last one whose requests have all been
+     * answered or timed out, had a 2xx and no 5xx or unanswered request: the script waits for a
+     * steady suite before each fault.
+     */
+    private void writeSteady(Path file) {
+        long complete = System.currentTimeMillis() / 1000 - 6;
+        int clean = 0;
+        for (long s = complete; s > complete - 60; s--) {
+            boolean ok =
+                    timeline.count(null, s, 0) > 0
+                            && timeline.count(null, s, 3) + timeline.count(null, s, 4) == 0;
+            if (!ok) {
+                break;
+            }
+            clean++;
+        }
+        try {
+            Files.writeString(file, clean + "\n");
+        } catch (IOException e) {
+            System.err.println("cannot write " + file + ": " + e);
+        }
     }
 
     private void send(TrafficClass traffic, URI uri) {
