@@ -38,7 +38,8 @@ class FaultsUnderLoadIT {
                         .redirectErrorStream(true)
                         .redirectOutput(out.resolve("faults.log").toFile());
         builder.environment().put("FAULTS_ONLY", "1 3 4");
-        builder.environment().put("FAULTS_WARMUP", "20");
+        builder.environment().put("FAULTS_WARMUP", "15");
+        builder.environment().put("FAULTS_STEADY_TIMEOUT", "45");
         builder.environment().put("FAULTS_RECOVERY", "12");
         builder.environment().put("FAULTS_DOWN_SECONDS", "3");
         builder.environment().put("FAULTS_BULK_RATE", "30");
