@@ -40,7 +40,7 @@ class FaultsUnderLoadIT {
         builder.environment().put("FAULTS_ONLY", "1 3 4");
         builder.environment().put("FAULTS_WARMUP", "15");
         builder.environment().put("FAULTS_STEADY_TIMEOUT", "45");
-        builder.environment().put("FAULTS_RECOVERY", "12");
+        builder.environment().put("FAULTS_RECOVERY", "8");
         builder.environment().put("FAULTS_DOWN_SECONDS", "3");
         builder.environment().put("FAULTS_BULK_RATE", "30");
         builder.environment().put("FAULTS_EVENT_RATE", "10");
