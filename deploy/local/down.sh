@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/up.sh started: services first, Redis last (its data stays in run/redis).
+# Stops what deploy/local/up.sh started: the balancer and services first, Redis (every cluster node)
+# last; its data stays in run/redis.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -40,8 +41,10 @@ for file in "$RUN_DIR"/pids/*.pid; do
   [ -f "$file" ] || continue
   found=true
   name=$(basename "$file" .pid)
-  [ "$name" = redis ] || stop "$name"
+  case "$name" in redis|redis-node-*) ;; *) stop "$name" ;; esac
 done
-stop redis
-rm -f "$RUN_DIR/redis.port"
+for file in "$RUN_DIR"/pids/redis.pid "$RUN_DIR"/pids/redis-node-*.pid; do
+  if [ -f "$file" ]; then stop "$(basename "$file" .pid)"; fi
+done
+rm -f "$RUN_DIR/redis.port" "$RUN_DIR/redis.ports"
 $found || $QUIET || say "nothing to stop in $RUN_DIR"

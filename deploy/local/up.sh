@@ -20,10 +20,11 @@ IDENTITY_ADMIN_PORT=9083
 SMTP_PORT=3025
 POP3_PORT=3110
 READY_TIMEOUT=90
+CLUSTER=false
 
 usage() {
   cat <<USAGE
-usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
+usage: deploy/local/up.sh [--detach] [--rebuild] [--cluster] [--run-dir DIR]
                           [--redis-port N] [--index-port N] [--stores-port N]
                           [--fanout-port N] [--identity-port N] [--index-admin-port N]
                           [--stores-admin-port N] [--fanout-admin-port N]
@@ -31,6 +32,11 @@ usage: deploy/local/up.sh [--detach] [--rebuild] [--run-dir DIR]
 
   --detach        return once every service is ready; stop later with deploy/local/down.sh
   --rebuild       rebuild the services even if packaged jars exist
+  --cluster       scale-out topology: a Redis Cluster of 3 masters with 1 replica each
+                  (append-only files), 3 stores-service and 2 fanout-service instances behind
+                  HAProxy (installed from Debian when missing), which listens on the stores and
+                  fanout ports; instances, their management interfaces and the Redis nodes get
+                  free ports (listed in credentials.json "instances")
   --run-dir DIR   where data, logs, pids, secrets and credentials.json go (default
                   deploy/local/run); one suite per run directory, so a second suite needs its own
                   --run-dir and ports
@@ -53,6 +59,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --detach) DETACH=true ;;
     --rebuild) REBUILD=true ;;
+    --cluster) CLUSTER=true ;;
     --run-dir) need_value up.sh "$@"; RUN_DIR=$(realpath -m -- "$2"); shift ;;
     --redis-port) need_value up.sh "$@"; REDIS_PORT=$2; shift ;;
     --index-port) need_value up.sh "$@"; INDEX_PORT=$2; shift ;;
@@ -78,6 +85,10 @@ if [ ! -d "$RUN_DIR" ]; then
   CREATED_RUN_DIR=true
   trap 'rmdir "$RUN_DIR" 2>/dev/null || true' EXIT
 fi
+# Seven JVMs starting at once on a small machine take longer.
+$CLUSTER && READY_TIMEOUT=${GATEHOUSE_READY_TIMEOUT:-300}
+# shellcheck source=cluster.sh
+. "$ROOT/deploy/local/cluster.sh"
 
 CONFIG=${GATEHOUSE_CONFIG:-$ROOT/deploy/local/gatehouse.properties}
 # identity-service first: stores-service's Cognito authorizer needs the pool it creates.
@@ -173,17 +184,108 @@ export GATEHOUSE_INDEX_API_KEY GATEHOUSE_IAM_MASTER_KEY GATEHOUSE_IAM_INDEX_ACCE
   GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID \
   GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY GATEHOUSE_REDIS_PASSWORD
 STARTED=()
+# start_instance NAME MODULE PORT [MANAGEMENT_PORT]: one service instance, through a start script
+# RUN_DIR/start/NAME.sh (mode 700; it reads the secrets from secrets.env, holds none) that starts it
+# again exactly so: bench/faults.sh restarts a killed instance with it.
+start_instance() {
+  local name=$1 module=$2 port=$3 admin_port=${4:-$STORES_ADMIN_PORT} var id_var
+  local script="$RUN_DIR/start/$name.sh"
+  mkdir -p "$RUN_DIR/start"
+  case "$module" in
+    index-service) id_var=GATEHOUSE_IAM_INDEX ;;
+    stores-service) id_var=GATEHOUSE_IAM_STORES ;;
+    fanout-service) id_var=GATEHOUSE_IAM_FANOUT ;;
+    *) id_var="" ;;
+  esac
+  (
+    umask 077
+    QUARKUS_HTTP_PORT=$port
+    QUARKUS_MANAGEMENT_PORT=$admin_port
+    QUARKUS_REDIS_HOSTS=$REDIS_HOSTS
+    QUARKUS_REDIS_CLIENT_TYPE=$REDIS_CLIENT_TYPE
+    QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT"
+    QUARKUS_REST_CLIENT_FANOUT_URL="http://127.0.0.1:$FANOUT_PORT"
+    GATEHOUSE_INDEX_URL="http://127.0.0.1:$INDEX_PORT"
+    QUARKUS_MAILER_HOST=127.0.0.1
+    QUARKUS_MAILER_PORT=$SMTP_PORT
+    GATEHOUSE_IDENTITY_ISSUER_BASE="http://127.0.0.1:$IDENTITY_PORT"
+    GATEHOUSE_IDENTITY_POOL_FILE="$RUN_DIR/user-pool.json"
+    GATEHOUSE_IDENTITY_POOLS_POOL_FILE="$RUN_DIR/identity-pool.json"
+    GATEHOUSE_CONFIG=$CONFIG
+    GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/api-keys.json"
+    GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/iam-credentials.json"
+    {
+      echo '#!/usr/bin/env bash'
+      echo "# Starts $name as deploy/local/up.sh did. Secrets come from secrets.env."
+      printf 'set -a; . %q; set +a\n' "$SECRETS"
+      for var in QUARKUS_HTTP_PORT QUARKUS_MANAGEMENT_PORT QUARKUS_REDIS_HOSTS QUARKUS_REDIS_CLIENT_TYPE \
+        QUARKUS_REST_CLIENT_STORES_URL QUARKUS_REST_CLIENT_FANOUT_URL GATEHOUSE_INDEX_URL \
+        QUARKUS_MAILER_HOST QUARKUS_MAILER_PORT GATEHOUSE_IDENTITY_ISSUER_BASE \
+        GATEHOUSE_IDENTITY_POOL_FILE GATEHOUSE_IDENTITY_POOLS_POOL_FILE GATEHOUSE_CONFIG GATEHOUSE_METERING_REVEAL_FILE \
+        GATEHOUSE_IAM_REVEAL_FILE GATEHOUSE_COGNITO_ISSUER; do
+        printf 'export %s=%q\n' "$var" "${!var:-}"
+      done
+      # The standalone Redis requires the generated password (the cluster's nodes have none).
+      [ "$REDIS_CLIENT_TYPE" = standalone ] && echo 'export QUARKUS_REDIS_PASSWORD=$GATEHOUSE_REDIS_PASSWORD'
+      if [ -n "$id_var" ]; then
+        # The credentials the service signs its own calls with, as the AWS SDK's default chain reads them.
+        echo 'unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE'
+        echo "export AWS_ACCESS_KEY_ID=\$${id_var}_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY=\$${id_var}_SECRET_ACCESS_KEY"
+      fi
+      printf 'exec java %s -jar %q\n' "${GATEHOUSE_JAVA_OPTS:-}" "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
+    } > "$script"
+    chmod 700 "$script"
+  )
+  start_process "$name" "$RUN_DIR" bash "$script"
+}
+wait_for_instance() { # NAME PORT
+  if ! wait_for_ready "$1" "$2" "$RUN_DIR" "$READY_TIMEOUT"; then
+    echo "---- last lines of $RUN_DIR/logs/$1.log ----" >&2
+    tail -n 25 "$RUN_DIR/logs/$1.log" >&2 || true
+    cleanup_on_failure
+    fail "$1 did not become ready on port $2"
+  fi
+}
 cleanup_on_failure() { "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet || true; }
 
 # Redis: the same discovery as the tests (redis-server on PATH, else the bundled binary).
 redis_server=$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate) \
   || fail "cannot find or extract a redis-server"
+# Instances: name:module:http-port:management-port. One of each, or with --cluster 3 stores-service
+# and 2 fanout-service instances on free ports behind HAProxy on the stores and fanout ports.
+if $CLUSTER; then
+  need_debian_package haproxy haproxy
+  read -r -a FREE <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 14 | tr '\n' ' ')"
+  for port in "${FREE[@]}"; do check_port "$port" "a free port" --cluster; done
+  REDIS_PORTS=("${FREE[@]:0:6}")
+  INSTANCES=("identity-service:identity-service:$IDENTITY_PORT:$IDENTITY_ADMIN_PORT"
+    "stores-service-1:stores-service:${FREE[6]}:$STORES_ADMIN_PORT"
+    "stores-service-2:stores-service:${FREE[7]}:${FREE[8]}"
+    "stores-service-3:stores-service:${FREE[9]}:${FREE[10]}"
+    "index-service:index-service:$INDEX_PORT:$INDEX_ADMIN_PORT"
+    "fanout-service-1:fanout-service:${FREE[11]}:$FANOUT_ADMIN_PORT"
+    "fanout-service-2:fanout-service:${FREE[12]}:${FREE[13]}")
+  start_redis_cluster "$RUN_DIR" "$redis_server" "${REDIS_PORTS[@]}" \
+    || { cleanup_on_failure; fail "the Redis Cluster did not start; see $RUN_DIR/logs/redis-node-*.log"; }
+  REDIS_HOSTS=$(cluster_hosts "$RUN_DIR")
+  REDIS_CLIENT_TYPE=cluster
+  write_haproxy_config "$RUN_DIR/haproxy.cfg" "$STORES_PORT" "$FANOUT_PORT" \
+    "${FREE[6]} ${FREE[7]} ${FREE[9]}" "${FREE[11]} ${FREE[12]}"
+else
+  INSTANCES=("identity-service:identity-service:$IDENTITY_PORT:$IDENTITY_ADMIN_PORT"
+    "stores-service:stores-service:$STORES_PORT:$STORES_ADMIN_PORT"
+    "index-service:index-service:$INDEX_PORT:$INDEX_ADMIN_PORT"
+    "fanout-service:fanout-service:$FANOUT_PORT:$FANOUT_ADMIN_PORT")
 # The password goes in a config file (mode 600), not on the command line where ps shows it.
 printf 'requirepass %s\n' "$GATEHOUSE_REDIS_PASSWORD" > "$RUN_DIR/redis/redis.conf"
 start_process redis "$RUN_DIR" "$redis_server" "$RUN_DIR/redis/redis.conf" --port "$REDIS_PORT" \
   --bind 127.0.0.1 --dir "$RUN_DIR/redis" --appendonly yes --save "" --daemonize no
 echo "$REDIS_PORT" > "$RUN_DIR/redis.port"
 wait_for_redis "$REDIS_PORT" 15 "$GATEHOUSE_REDIS_PASSWORD" || { cleanup_on_failure; fail "Redis did not start; see $RUN_DIR/logs/redis.log"; }
+  REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT"
+  REDIS_CLIENT_TYPE=standalone
+fi
+printf '%s\n' "${INSTANCES[@]}" > "$RUN_DIR/instances"
 
 # Mail: SMTP for identity-service, POP3 to read any mailbox (no passwords: any is accepted).
 start_process mail "$RUN_DIR" java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
@@ -193,26 +295,10 @@ for _ in $(seq 1 60); do port_in_use "$SMTP_PORT" && port_in_use "$POP3_PORT" &&
 port_in_use "$SMTP_PORT" || { cleanup_on_failure; fail "the mail server did not start; see $RUN_DIR/logs/mail.log"; }
 
 rm -f "$RUN_DIR/user-pool.json" "$RUN_DIR/identity-pool.json"
-for entry in "${SERVICES[@]}"; do
-  IFS=: read -r name port admin_port <<<"$entry"
-  QUARKUS_HTTP_PORT=$port \
-  QUARKUS_MANAGEMENT_PORT=$admin_port \
-  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
-  QUARKUS_REDIS_PASSWORD="$GATEHOUSE_REDIS_PASSWORD" \
-  QUARKUS_REST_CLIENT_STORES_URL="http://127.0.0.1:$STORES_PORT" \
-  QUARKUS_REST_CLIENT_FANOUT_URL="http://127.0.0.1:$FANOUT_PORT" \
-  GATEHOUSE_INDEX_URL="http://127.0.0.1:$INDEX_PORT" \
-  QUARKUS_MAILER_HOST=127.0.0.1 \
-  QUARKUS_MAILER_PORT="$SMTP_PORT" \
-  GATEHOUSE_IDENTITY_ISSUER_BASE="http://127.0.0.1:$IDENTITY_PORT" \
-  GATEHOUSE_IDENTITY_POOL_FILE="$RUN_DIR/user-pool.json" \
-  GATEHOUSE_IDENTITY_POOLS_POOL_FILE="$RUN_DIR/identity-pool.json" \
-  GATEHOUSE_CONFIG="$CONFIG" \
-  GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/api-keys.json" \
-  GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/iam-credentials.json" \
-    with_signing_credentials "$name" \
-      start_process "$name" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
-  if [ "$name" = identity-service ]; then
+for entry in "${INSTANCES[@]}"; do
+  IFS=: read -r name module port admin_port <<< "$entry"
+  start_instance "$name" "$module" "$port" "$admin_port"
+  if [ "$module" = identity-service ]; then
     # The pool's issuer, for the Cognito authorizer of the services started next.
     GATEHOUSE_COGNITO_ISSUER=$(wait_for_pool_issuer "$RUN_DIR/user-pool.json" "$READY_TIMEOUT") || {
       tail -n 25 "$RUN_DIR/logs/$name.log" >&2 || true
@@ -220,18 +306,25 @@ for entry in "${SERVICES[@]}"; do
       fail "identity-service did not create its user pool"
     }
     export GATEHOUSE_COGNITO_ISSUER
+  elif [ "$name" = stores-service-1 ]; then
+    # The first instance seeds the catalogue and generates the keys before the others start.
+    wait_for_instance "$name" "$port"
   fi
 done
 
-for entry in "${SERVICES[@]}"; do
-  IFS=: read -r name port admin_port <<<"$entry"
-  if ! wait_for_ready "$name" "$port" "$RUN_DIR" "$READY_TIMEOUT"; then
-    echo "---- last lines of $RUN_DIR/logs/$name.log ----" >&2
-    tail -n 25 "$RUN_DIR/logs/$name.log" >&2 || true
-    cleanup_on_failure
-    fail "$name did not become ready on port $port"
-  fi
+for entry in "${INSTANCES[@]}"; do
+  IFS=: read -r name module port admin_port <<< "$entry"
+  wait_for_instance "$name" "$port"
 done
+if $CLUSTER; then
+  start_process haproxy "$RUN_DIR" haproxy -db -f "$RUN_DIR/haproxy.cfg"
+  for port in "$STORES_PORT" "$FANOUT_PORT"; do
+    for _ in $(seq 1 40); do [ "$(http_status "$port" /q/health/ready)" = 200 ] && break; sleep 0.25; done
+    [ "$(http_status "$port" /q/health/ready)" = 200 ] \
+      || { cleanup_on_failure; fail "HAProxy is not ready on port $port; see $RUN_DIR/logs/haproxy.log"; }
+  done
+  say "HAProxy ready on ports $STORES_PORT (stores) and $FANOUT_PORT (fanout)"
+fi
 
 # Key values exist in plaintext only here, written once by the service that created them.
 API_KEYS=$(cat "$RUN_DIR/api-keys.json" 2>/dev/null || echo '{}')
@@ -265,8 +358,9 @@ cat > "$RUN_DIR/credentials.json" <<JSON
     "identity": "http://127.0.0.1:$IDENTITY_PORT",
     "smtp": "smtp://127.0.0.1:$SMTP_PORT",
     "pop3": "pop3://127.0.0.1:$POP3_PORT",
-    "redis": "redis://127.0.0.1:$REDIS_PORT"
+    "redis": "$REDIS_HOSTS"
   },
+  "instances": [$(sed 's/^\([^:]*\):[^:]*:\([^:]*\):.*/"\1=http:\/\/127.0.0.1:\2"/' "$RUN_DIR/instances" | paste -sd, -)],
   "userPool": $(cat "$RUN_DIR/user-pool.json" 2>/dev/null || echo '{}'),
   "identityPool": $(cat "$RUN_DIR/identity-pool.json" 2>/dev/null || echo '{}'),
   "apiKeys": $API_KEYS,
@@ -288,7 +382,7 @@ Gatehouse is up.
   identity        http://127.0.0.1:$IDENTITY_PORT/  (Cognito user pool; ids in credentials.json "userPool")
   mail            smtp 127.0.0.1:$SMTP_PORT; read a mailbox (any password):
                   curl -s -u 'ada@example.com:x' pop3://127.0.0.1:$POP3_PORT/1
-  redis           redis://127.0.0.1:$REDIS_PORT (password: GATEHOUSE_REDIS_PASSWORD in $RUN_DIR/secrets.env)
+  redis           $REDIS_HOSTS$($CLUSTER || echo " (password: GATEHOUSE_REDIS_PASSWORD in $RUN_DIR/secrets.env)")
   credentials     $RUN_DIR/credentials.json
   logs            $RUN_DIR/logs/
   health and OpenAPI on every service's port: /q/health  /q/openapi

@@ -1,0 +1,96 @@
+package dev.gatehouse.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testing.RequiredTool;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bench/faults.sh, shortened, on the clustered launcher (Redis Cluster 3 masters + 3 replicas, 3
+ * stores-service and 2 fanout-service instances behind HAProxy) under signed + keyed load and a
+ * steady stream of events: a Redis master killed (replica promoted), a stores-service instance
+ * killed and started again, a fanout-service instance killed mid-delivery and started again. The
+ * suite must recover by itself, admit nothing beyond a quota and lose no acknowledged event.
+ */
+class FaultsUnderLoadIT {
+
+    @TempDir Path out;
+
+    @Test
+    void recoversFromAMasterAndInstanceKillsWithoutOverAdmissionOrLostEvents() throws Exception {
+        for (String tool : List.of("haproxy", "redis-cli", "gnuplot")) {
+            RequiredTool.require(onPath(tool) ? null : tool + " (Debian package) is not installed");
+        }
+        long started = System.nanoTime();
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                "bash", LauncherScripts.ROOT.resolve("bench/faults.sh").toString())
+                        .directory(LauncherScripts.ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.resolve("faults.log").toFile());
+        builder.environment().put("FAULTS_ONLY", "1 3 4");
+        builder.environment().put("FAULTS_WARMUP", "15");
+        builder.environment().put("FAULTS_STEADY_TIMEOUT", "45");
+        builder.environment().put("FAULTS_RECOVERY", "8");
+        builder.environment().put("FAULTS_DOWN_SECONDS", "3");
+        builder.environment().put("FAULTS_BULK_RATE", "30");
+        builder.environment().put("FAULTS_EVENT_RATE", "10");
+        builder.environment().put("FAULTS_OUT", out.toString());
+        Process process = builder.start();
+        boolean finished = process.waitFor(4, TimeUnit.MINUTES);
+        if (!finished) {
+            // faults.sh's EXIT trap stops the suite it started.
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        String log = Files.readString(out.resolve("faults.log"), StandardCharsets.UTF_8);
+        assertTrue(finished, "bench/faults.sh did not finish within 4 minutes:\n" + log);
+        assertEquals(0, process.exitValue(), log);
+        System.out.printf(
+                "FaultsUnderLoadIT: faults 1, 3, 4 in %d s%n%s%n",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                Files.readString(out.resolve("table.txt")));
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(3, report.at("/faults").size(), log);
+        for (JsonNode fault : report.at("/faults")) {
+            String name = fault.at("/name").asText();
+            assertTrue(
+                    fault.at("/secondsToFirstCleanSecond").asInt() >= 0,
+                    name + " never had a second without 5xx or unanswered requests: " + fault);
+            assertTrue(
+                    fault.at("/secondsToThroughputWithin10pct").asInt() >= 0,
+                    name + " never got its throughput back: " + fault);
+            fault.at("/quota")
+                    .forEach(
+                            quota ->
+                                    assertEquals(
+                                            0,
+                                            quota.at("/overAdmission").asInt(),
+                                            name + " admitted beyond a quota: " + quota));
+        }
+        JsonNode fanout = report.at("/run/fanout");
+        assertTrue(fanout.at("/accepted").asInt() > 0, fanout.toString());
+        assertEquals(0, fanout.at("/lost").asInt(), "acknowledged events lost: " + fanout);
+        report.at("/run/quota")
+                .forEach(quota -> assertEquals(0, quota.at("/overAdmission").asInt(), log));
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
