@@ -74,29 +74,38 @@ final class LaunchedSuite implements AutoCloseable {
     static LaunchedSuite start(Path runDir) throws Exception {
         script("down.sh", "--run-dir", runDir.toString(), "--quiet");
         deleteTree(runDir); // a fresh pool and Redis: nothing left from an earlier run
-        int[] p = FreePort.pick(8);
-        String out =
-                script(
-                        "up.sh",
-                        "--detach",
-                        "--run-dir",
-                        runDir.toString(),
-                        "--redis-port",
-                        "" + p[0],
-                        "--index-port",
-                        "" + p[1],
-                        "--stores-port",
-                        "" + p[2],
-                        "--stores-admin-port",
-                        "" + p[3],
-                        "--identity-port",
-                        "" + p[4],
-                        "--smtp-port",
-                        "" + p[5],
-                        "--pop3-port",
-                        "" + p[6],
-                        "--fanout-port",
-                        "" + p[7]);
+        int[] p = FreePort.pick(11);
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--detach",
+                                "--run-dir",
+                                runDir.toString(),
+                                "--redis-port",
+                                "" + p[0],
+                                "--index-port",
+                                "" + p[1],
+                                "--stores-port",
+                                "" + p[2],
+                                "--stores-admin-port",
+                                "" + p[3],
+                                "--identity-port",
+                                "" + p[4],
+                                "--smtp-port",
+                                "" + p[5],
+                                "--pop3-port",
+                                "" + p[6],
+                                "--fanout-port",
+                                "" + p[7]));
+        // Every service's management port, where the launcher has them: never a default port.
+        String launcher = Files.readString(ROOT.resolve("deploy/local/up.sh"));
+        String[] admin = {"--index-admin-port", "--fanout-admin-port", "--identity-admin-port"};
+        for (int i = 0; i < admin.length; i++) {
+            if (launcher.contains(admin[i] + ")")) {
+                args.addAll(List.of(admin[i], "" + p[8 + i]));
+            }
+        }
+        String out = script("up.sh", args.toArray(String[]::new));
         if (!Files.isRegularFile(runDir.resolve("credentials.json"))) {
             throw new IllegalStateException("up.sh did not start the suite:\n" + out);
         }
