@@ -54,6 +54,7 @@ class HostileInputSuiteTest {
         all.addAll(JwtCases.all());
         all.addAll(CognitoFieldCases.all());
         all.addAll(CognitoProtocolCases.all());
+        all.addAll(CognitoTokenCases.all());
         all.addAll(JsonBodyCases.all());
         all.addAll(ManagementCases.all());
         all.addAll(HttpFramingCases.all());
@@ -224,7 +225,7 @@ class HostileInputSuiteTest {
                                     suite.send(
                                             suite.cognito(
                                                     "InitiateAuth",
-                                                    CognitoFieldCases.initiate(
+                                                    CognitoBodies.initiate(
                                                             suite.webClient,
                                                             "USER_SRP_AUTH",
                                                             "f".repeat(40_000))))));
@@ -238,7 +239,7 @@ class HostileInputSuiteTest {
                                     suite.send(
                                             suite.cognito(
                                                     "SignUp",
-                                                    CognitoFieldCases.signUp(
+                                                    CognitoBodies.signUp(
                                                                     suite.webClient,
                                                                     name,
                                                                     "Correct-Horse-1",

@@ -1,6 +1,6 @@
 package dev.gatehouse.hostile;
 
-import static dev.gatehouse.hostile.CognitoFieldCases.json;
+import static dev.gatehouse.hostile.CognitoBodies.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -144,9 +144,7 @@ final class UserEnumeration {
     private String srpInit(String name) {
         ObjectNode node = LaunchedSuite.JSON.createObjectNode();
         node.put("ClientId", s.webClient).put("AuthFlow", "USER_SRP_AUTH");
-        node.putObject("AuthParameters")
-                .put("USERNAME", name)
-                .put("SRP_A", CognitoFieldCases.validA());
+        node.putObject("AuthParameters").put("USERNAME", name).put("SRP_A", CognitoBodies.validA());
         return node.toString();
     }
 }
