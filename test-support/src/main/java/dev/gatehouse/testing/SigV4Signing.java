@@ -8,11 +8,13 @@ import io.restassured.specification.FilterableResponseSpecification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -74,31 +76,66 @@ public final class SigV4Signing implements Filter {
             FilterableRequestSpecification request,
             FilterableResponseSpecification response,
             FilterContext context) {
-        byte[] body = body(request.getBody());
-        SdkHttpRequest unsigned =
-                SdkHttpRequest.builder()
-                        .method(SdkHttpMethod.fromValue(request.getMethod()))
-                        .uri(URI.create(request.getURI()))
-                        .build();
-        var signed =
-                AwsV4HttpSigner.create()
-                        .sign(
-                                r ->
-                                        r.identity(identity)
-                                                .request(unsigned)
-                                                .payload(ContentStreamProvider.fromByteArray(body))
-                                                .putProperty(
-                                                        AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                                        service)
-                                                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                                                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
-        for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
+        Map<String, List<String>> signed =
+                headersFor(
+                        request.getMethod(),
+                        URI.create(request.getURI()),
+                        Map.of(),
+                        body(request.getBody()));
+        for (Map.Entry<String, List<String>> header : signed.entrySet()) {
             if (!header.getKey().equalsIgnoreCase("host")) {
                 request.removeHeader(header.getKey());
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
             }
         }
         return context.next(request, response);
+    }
+
+    /**
+     * Every header of the request as the AWS SDK v2 signer leaves it ({@code Host}, {@code
+     * Authorization}, {@code X-Amz-Date}, ...), for clients other than RestAssured: {@code headers}
+     * are signed too.
+     */
+    public Map<String, List<String>> headersFor(
+            String method, URI uri, Map<String, String> headers, byte[] body) {
+        SdkHttpRequest.Builder unsigned =
+                SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        headers.forEach(unsigned::putHeader);
+        return AwsV4HttpSigner.create()
+                .sign(
+                        r ->
+                                r.identity(identity)
+                                        .request(unsigned.build())
+                                        .payload(ContentStreamProvider.fromByteArray(body))
+                                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                                        .putProperty(HttpSigner.SIGNING_CLOCK, clock))
+                .request()
+                .headers();
+    }
+
+    /**
+     * The URI presigned by the AWS SDK v2 signer (query-string authentication, {@code
+     * X-Amz-Expires} of {@code expires}), as {@code aws-sdk} presigners build it.
+     */
+    public URI presign(String method, URI uri, Duration expires) {
+        SdkHttpRequest unsigned =
+                SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri).build();
+        return AwsV4HttpSigner.create()
+                .sign(
+                        r ->
+                                r.identity(identity)
+                                        .request(unsigned)
+                                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                                        .putProperty(HttpSigner.SIGNING_CLOCK, clock)
+                                        .putProperty(
+                                                AwsV4FamilyHttpSigner.AUTH_LOCATION,
+                                                AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                                        .putProperty(
+                                                AwsV4FamilyHttpSigner.EXPIRATION_DURATION, expires))
+                .request()
+                .getUri();
     }
 
     private static byte[] body(Object body) {
