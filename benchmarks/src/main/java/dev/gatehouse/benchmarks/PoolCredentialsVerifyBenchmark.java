@@ -3,6 +3,7 @@ package dev.gatehouse.benchmarks;
 import dev.gatehouse.auth.iam.IamAuthorizer;
 import dev.gatehouse.auth.iam.IamOutcome;
 import dev.gatehouse.auth.iam.IamRequest;
+import dev.gatehouse.auth.iam.ReplayGuard;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.iam.credentials.AccessKey;
 import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
@@ -169,7 +170,14 @@ public class PoolCredentialsVerifyBenchmark {
         }
         authorizer =
                 new IamAuthorizer(
-                        REGION, true, keys, catalog, Clock.systemUTC(), Duration.ofSeconds(1));
+                        REGION,
+                        true,
+                        keys,
+                        catalog,
+                        Clock.systemUTC(),
+                        Duration.ofSeconds(1),
+                        Optional.empty(),
+                        new ReplayGuard(dataSource, Clock.systemUTC(), Duration.ofSeconds(1)));
         longTerm = request(AwsCredentialsIdentity.create(AKID, SECRET));
         pool =
                 request(
