@@ -41,6 +41,21 @@ public record IamRejection(int status, String errorType, String body) {
                         "Signature has already been used. Sign each request anew."));
     }
 
+    /**
+     * A request carrying a body to a route that never reads one: its bytes are not hashed, so the
+     * signature cannot be shown to cover them, and it is refused as a signature mismatch (API
+     * Gateway hashes the body it receives; a body added after signing never matches there either).
+     */
+    public static IamRejection unverifiableBody() {
+        return new IamRejection(
+                403,
+                "InvalidSignatureException",
+                GatewayResponses.messageBody(
+                        "The request signature we calculated does not match the signature you"
+                                + " provided. Check your AWS Secret Access Key and signing method."
+                                + " Consult the service documentation for details."));
+    }
+
     static IamRejection of(GatewayResponseType type) {
         return new IamRejection(
                 type.status(),

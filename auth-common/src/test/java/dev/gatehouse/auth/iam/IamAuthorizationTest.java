@@ -124,6 +124,24 @@ class IamAuthorizationTest {
     }
 
     @Test
+    void bodyAddedAfterSigningToARouteWithoutBodyIsRejected() {
+        // GET /iam/x never reads a body, so its bytes are not hashed: a body the signature may not
+        // cover is refused rather than ignored (found by the hostile-input suite).
+        given().filter(READER)
+                .filter(
+                        (request, response, context) -> {
+                            request.body("{\"forged\":true}");
+                            request.contentType("application/json");
+                            return context.next(request, response);
+                        })
+                .get("/iam/x")
+                .then()
+                .statusCode(403)
+                .header("x-amzn-ErrorType", "InvalidSignatureException");
+        given().filter(READER).get("/iam/x").then().statusCode(200);
+    }
+
+    @Test
     void callerWithoutPolicyIsDeniedWithTheAwsMessage() {
         given().filter(NOBODY)
                 .get("/iam/x")

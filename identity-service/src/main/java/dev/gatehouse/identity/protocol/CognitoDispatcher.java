@@ -52,7 +52,10 @@ public class CognitoDispatcher {
     public CognitoReply dispatch(String target, byte[] body, HttpServerRequest http) {
         try {
             CognitoOperation operation = operation(target);
-            quotas.admit(target.substring(TARGET_PREFIX.length()));
+            if (target.startsWith(TARGET_PREFIX)) {
+                // Per-category quotas are the user pool's (identity pools and STS have none yet).
+                quotas.admit(target.substring(TARGET_PREFIX.length()));
+            }
             Object result =
                     operation.handle(new CognitoRequest(read(body)), new CallContext(http, body));
             return CognitoReply.ok(json.writeValueAsBytes(result == null ? Map.of() : result));

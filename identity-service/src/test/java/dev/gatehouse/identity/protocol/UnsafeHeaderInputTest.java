@@ -97,6 +97,9 @@ class UnsafeHeaderInputTest {
         assertTrue(
                 response.headers().firstValue("x-amzn-ErrorMessage").orElseThrow().length()
                         <= 1024);
-        assertTrue(response.body().contains("c".repeat(30_000)), "the body keeps it whole");
+        // The member is past its model bound (128), so the message names the bound, never echoing
+        // the 30,000 characters; the body is the complete AWS JSON error.
+        assertTrue(response.body().contains("\"__type\""), response.body());
+        assertTrue(response.body().length() < 2_048, "no echo of the oversized value");
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.auth.gateway.lambda.ApiGatewayAuthorizers;
 import dev.gatehouse.auth.iam.IamAuthorizer;
 import dev.gatehouse.auth.iam.IamOutcome;
+import dev.gatehouse.auth.iam.IamRejection;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.sigv4.SignedRequest;
@@ -105,6 +106,10 @@ public class AwsIamFilter {
             }
             return;
         }
+        if (!routes.readsBody(resource.getResourceMethod()) && declaresBody(http) && signed(http)) {
+            context.abortWith(IamRejection.unverifiableBody().toResponse());
+            return;
+        }
         SignedRequest signed = VertxSignedRequests.of(http, body(context, resource));
         String resourceArn =
                 "arn:aws:execute-api:"
@@ -172,6 +177,19 @@ public class AwsIamFilter {
      * The body bytes when the method reads the body (already buffered by then); a method without a
      * body parameter is treated as body-less, and its body is never read.
      */
+    private static boolean signed(HttpServerRequest http) {
+        return http.getHeader("authorization") != null || http.getParam("X-Amz-Signature") != null;
+    }
+
+    /** Whether the request says a body follows (a length above zero, or a chunked body). */
+    private static boolean declaresBody(HttpServerRequest http) {
+        String length = http.getHeader("content-length");
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return http.getHeader("transfer-encoding") != null;
+    }
+
     private byte[] body(ContainerRequestContext context, ResourceInfo resource) throws IOException {
         if (!routes.readsBody(resource.getResourceMethod()) || !context.hasEntity()) {
             return NO_BODY;
