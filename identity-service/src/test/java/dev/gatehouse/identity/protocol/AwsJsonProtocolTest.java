@@ -1,14 +1,12 @@
 package dev.gatehouse.identity.protocol;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.gatehouse.identity.SmtpTestResource;
+import dev.gatehouse.testing.ManagementInterface;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -30,15 +28,7 @@ class AwsJsonProtocolTest {
 
     @Test
     void servesMetricsOnTheManagementInterfaceOnlyAndHealthOnThePublicPort() {
-        given().get("/q/metrics")
-                .then()
-                .statusCode(anyOf(is(403), is(404)))
-                .body(not(containsString("# TYPE")));
-        given().get(management + "metrics")
-                .then()
-                .statusCode(200)
-                .body(containsString("# TYPE jvm_"));
-        given().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.servesMetricsThereOnly(management);
     }
 
     static final String AMZ_JSON = "application/x-amz-json-1.1";
