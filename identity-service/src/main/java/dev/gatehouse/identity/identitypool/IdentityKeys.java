@@ -3,22 +3,26 @@ package dev.gatehouse.identity.identitypool;
 import dev.gatehouse.auth.crypto.Sha256;
 
 /**
- * Redis keys of identity pools. Identity records are keyed (and hash-tagged) by identity id, since
- * GetCredentialsForIdentity knows nothing else; a pool's login index and identity list share the
- * pool's tag. Each command touches one key, so Redis Cluster needs nothing more. None has a TTL:
- * identities are records, kept as on AWS until deleted.
+ * Redis keys of identity pools, all under the pool's hash tag, so that linking logins and merging
+ * identities is one script on one Redis Cluster slot. None has a TTL: identities are records, kept
+ * as on AWS until deleted (a merged identity is kept too, disabled).
  */
 final class IdentityKeys {
 
     private IdentityKeys() {}
 
-    static String identity(String identityId) {
-        return "gatehouse:identitypool:identity:{" + identityId + "}";
+    /** An identity's record (hash: links, created, modified, rev, merged). */
+    static String identity(String poolId, String identityId) {
+        return "gatehouse:identitypool:{" + poolId + "}:identity:" + identityId;
     }
 
-    /** A login (provider and subject) of a pool, to the identity it belongs to. */
-    static String login(String poolId, String provider, String subject) {
-        String digest = Sha256.hex(provider + "\n" + subject);
+    /** The digest a login (provider and subject) is known by. */
+    static String digest(String provider, String subject) {
+        return Sha256.hex(provider + "\n" + subject);
+    }
+
+    /** A login of a pool, to the identity it belongs to. */
+    static String login(String poolId, String digest) {
         return "gatehouse:identitypool:{" + poolId + "}:login:" + digest;
     }
 

@@ -21,11 +21,14 @@ public class IdentityLogins {
 
     private final IdentityPools pools;
     private final IdentityStore store;
+    private final IdentityLinks links;
     private final LoginVerifier verifier;
 
-    IdentityLogins(IdentityPools pools, IdentityStore store, LoginVerifier verifier) {
+    IdentityLogins(
+            IdentityPools pools, IdentityStore store, IdentityLinks links, LoginVerifier verifier) {
         this.pools = pools;
         this.store = store;
+        this.links = links;
         this.verifier = verifier;
     }
 
@@ -47,6 +50,11 @@ public class IdentityLogins {
         IdentityPool pool =
                 pools.pool(identity.poolId())
                         .orElseThrow(() -> IdentityPoolErrors.identityNotFound(identityId));
+        if (identity.disabled()) {
+            // Merged into another identity: AWS disables it ("Access to Identity ... is
+            // forbidden."); the client's next GetId with its logins finds the survivor.
+            throw IdentityPoolErrors.identityForbidden(identityId);
+        }
         if (!identity.authenticated()) {
             if (!logins.isEmpty()) {
                 throw IdentityPoolErrors.loginsMismatch();
@@ -74,20 +82,10 @@ public class IdentityLogins {
      */
     public Identity developerIdentity(
             IdentityPool pool, VerifiedLogin login, Optional<String> identityId, String region) {
-        Optional<String> bound = store.identityOf(pool.id(), login);
         if (identityId.isPresent()) {
-            Identity given =
-                    store.find(identityId.get())
-                            .filter(i -> i.poolId().equals(pool.id()))
-                            .orElseThrow(
-                                    () -> IdentityPoolErrors.identityNotFound(identityId.get()));
-            if (bound.isPresent() && !bound.get().equals(given.id())) {
-                throw IdentityPoolErrors.loginsLinkedElsewhere();
-            }
-            return store.link(pool, given, login);
+            return links.link(pool, identityId.get(), login);
         }
-        return store.resolve(pool, region, List.of(login))
-                .orElseThrow(IdentityPoolErrors::loginsLinkedElsewhere);
+        return links.resolve(pool, region, List.of(login));
     }
 
     static void checkAccountId(String accountId) {

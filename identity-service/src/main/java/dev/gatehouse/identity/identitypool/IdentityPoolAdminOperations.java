@@ -29,6 +29,7 @@ public class IdentityPoolAdminOperations implements OperationSet {
     private final IdentityLogins logins;
     private final IdentityPools pools;
     private final IdentityStore store;
+    private final IdentityLinks links;
     private final OpenIdTokens openIdTokens;
     private final String region;
     private final String accountId;
@@ -38,12 +39,14 @@ public class IdentityPoolAdminOperations implements OperationSet {
             IdentityLogins logins,
             IdentityPools pools,
             IdentityStore store,
+            IdentityLinks links,
             OpenIdTokens openIdTokens,
             IamConfig iam) {
         this.authorization = authorization;
         this.logins = logins;
         this.pools = pools;
         this.store = store;
+        this.links = links;
         this.openIdTokens = openIdTokens;
         this.region = iam.region();
         this.accountId = iam.accountId();
@@ -61,7 +64,8 @@ public class IdentityPoolAdminOperations implements OperationSet {
                 "GetIdentityPoolRoles", this::getIdentityPoolRoles,
                 "ListIdentities", this::listIdentities,
                 "DescribeIdentity", this::describeIdentity,
-                "GetOpenIdTokenForDeveloperIdentity", this::developerToken);
+                "GetOpenIdTokenForDeveloperIdentity", this::developerToken,
+                "MergeDeveloperIdentities", this::mergeDeveloperIdentities);
     }
 
     /** The pool named by the request, once the caller may perform {@code operation} on it. */
@@ -102,12 +106,14 @@ public class IdentityPoolAdminOperations implements OperationSet {
         }
         int offset = offset(request.optional("NextToken"));
         IdentityPool pool = authorizedPool("ListIdentities", poolId, call);
+        boolean hideDisabled = request.flag("HideDisabled");
         List<Identity> page = store.list(pool.id(), offset, max + 1);
         boolean more = page.size() > max;
         return Members.of(
                 "IdentityPoolId", pool.id(),
                 "Identities",
                         page.subList(0, Math.min(max, page.size())).stream()
+                                .filter(identity -> !(hideDisabled && identity.disabled()))
                                 .map(IdentityPoolDescriptions::identity)
                                 .toList(),
                 "NextToken", more ? Integer.toString(offset + max) : null);
@@ -170,12 +176,7 @@ public class IdentityPoolAdminOperations implements OperationSet {
             throw CognitoErrors.notAuthorized(
                     "Logins must hold one entry, keyed by the pool's developer provider name.");
         }
-        VerifiedLogin login =
-                new VerifiedLogin(
-                        developer,
-                        presented.get(developer),
-                        developer,
-                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        VerifiedLogin login = developerLogin(developer, presented.get(developer));
         Identity identity = logins.developerIdentity(pool, login, identityId, region);
         String token =
                 openIdTokens.issue(
@@ -184,5 +185,49 @@ public class IdentityPoolAdminOperations implements OperationSet {
                         FederatedSessions.amr(List.of(login)),
                         Duration.ofSeconds(duration));
         return Members.of("IdentityId", identity.id(), "Token", token);
+    }
+
+    /**
+     * MergeDeveloperIdentities: the source user's identity is merged into the destination user's
+     * (whose id survives and is answered); the source's identity is disabled.
+     */
+    private Object mergeDeveloperIdentities(CognitoRequest request, CallContext call) {
+        String source = request.required("SourceUserIdentifier");
+        String destination = request.required("DestinationUserIdentifier");
+        String provider = request.required("DeveloperProviderName");
+        String poolId = request.required("IdentityPoolId");
+        checkLength(source, "sourceUserIdentifier", 1024);
+        checkLength(destination, "destinationUserIdentifier", 1024);
+        checkLength(provider, "developerProviderName", 128);
+        IdentityPool pool = authorizedPool("MergeDeveloperIdentities", poolId, call);
+        if (!pool.developerProviderName().map(provider::equals).orElse(false)) {
+            throw CognitoErrors.invalidParameter(
+                    "DeveloperProviderName doesn't match the identity pool's developer provider.");
+        }
+        Identity merged =
+                links.merge(
+                        pool,
+                        developerLogin(provider, source),
+                        developerLogin(provider, destination));
+        return Members.of("IdentityId", merged.id());
+    }
+
+    private static void checkLength(String value, String member, int most) {
+        if (value.isEmpty() || value.length() > most) {
+            throw IdentityPoolErrors.constraint(
+                    value.length() > 64 ? value.substring(0, 64) + "..." : value,
+                    member,
+                    value.isEmpty()
+                            ? "Member must have length greater than or equal to 1"
+                            : "Member must have length less than or equal to " + most);
+        }
+    }
+
+    private static VerifiedLogin developerLogin(String provider, String userIdentifier) {
+        return new VerifiedLogin(
+                provider,
+                userIdentifier,
+                provider,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 }

@@ -65,10 +65,24 @@ public final class IdentityPoolErrors {
                         + " or identity pool.");
     }
 
-    /** GetId given logins already bound to different identities (AWS would merge them). */
+    /** A developer login named with an identity it is not linked to (it has another). */
     public static CognitoException loginsLinkedElsewhere() {
         return new CognitoException(
                 "ResourceConflictException", "These logins are linked to different identities.");
+    }
+
+    /** A merge that would give one identity two logins of one provider (two users of it). */
+    public static CognitoException twoLoginsOfOneProvider() {
+        return new CognitoException(
+                "ResourceConflictException",
+                "The identities to merge are linked to different users of the same provider.");
+    }
+
+    /** A link or merge past the logins one identity may hold. */
+    public static CognitoException tooManyLinkedLogins(int most) {
+        return new CognitoException(
+                "ResourceConflictException",
+                "An identity can have at most " + most + " linked logins.");
     }
 
     /** A model constraint, worded as AWS's request validation words it. */

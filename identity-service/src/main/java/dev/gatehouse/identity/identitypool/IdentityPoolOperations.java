@@ -23,7 +23,7 @@ public class IdentityPoolOperations implements OperationSet {
 
     private final IdentityPools pools;
     private final IdentityLogins logins;
-    private final IdentityStore store;
+    private final IdentityLinks links;
     private final FederatedSessions sessions;
     private final OpenIdTokens openIdTokens;
     private final String region;
@@ -31,13 +31,13 @@ public class IdentityPoolOperations implements OperationSet {
     IdentityPoolOperations(
             IdentityPools pools,
             IdentityLogins logins,
-            IdentityStore store,
+            IdentityLinks links,
             FederatedSessions sessions,
             OpenIdTokens openIdTokens,
             IamConfig iam) {
         this.pools = pools;
         this.logins = logins;
-        this.store = store;
+        this.links = links;
         this.sessions = sessions;
         this.openIdTokens = openIdTokens;
         this.region = iam.region();
@@ -65,13 +65,10 @@ public class IdentityPoolOperations implements OperationSet {
             if (!pool.allowUnauthenticatedIdentities()) {
                 throw IdentityPoolErrors.unauthenticatedNotSupported();
             }
-            return Members.of("IdentityId", store.createGuest(pool, region).id());
+            return Members.of("IdentityId", links.createGuest(pool, region).id());
         }
         List<VerifiedLogin> verified = logins.verify(pool, presented);
-        Identity identity =
-                store.resolve(pool, region, verified)
-                        .orElseThrow(IdentityPoolErrors::loginsLinkedElsewhere);
-        return Members.of("IdentityId", identity.id());
+        return Members.of("IdentityId", links.resolve(pool, region, verified).id());
     }
 
     private Object getCredentialsForIdentity(CognitoRequest request, CallContext call) {

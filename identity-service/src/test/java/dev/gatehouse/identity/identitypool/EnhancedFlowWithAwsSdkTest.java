@@ -98,7 +98,7 @@ class EnhancedFlowWithAwsSdkTest {
                 .contains(first)
                 .contains("authenticated");
         assertThat(redis.key().pttl(record)).isPositive();
-        assertThat(redis.key().pttl("gatehouse:identitypool:identity:{" + first + "}"))
+        assertThat(redis.key().pttl("gatehouse:identitypool:{" + POOL + "}:identity:" + first))
                 .as("identity records are kept, as on AWS")
                 .isEqualTo(-1);
     }
