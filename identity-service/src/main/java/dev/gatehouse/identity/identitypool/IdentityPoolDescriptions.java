@@ -20,9 +20,13 @@ final class IdentityPoolDescriptions {
                                         client ->
                                                 providers.add(
                                                         Members.of(
-                                                                "ProviderName", provider,
-                                                                "ClientId", client,
-                                                                "ServerSideTokenCheck", false))));
+                                                                "ProviderName",
+                                                                provider,
+                                                                "ClientId",
+                                                                client,
+                                                                "ServerSideTokenCheck",
+                                                                pool.serverSideTokenCheck()
+                                                                        .contains(client)))));
         return Members.of(
                 "IdentityPoolId", pool.id(),
                 "IdentityPoolName", pool.name(),

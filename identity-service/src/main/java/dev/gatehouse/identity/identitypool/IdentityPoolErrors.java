@@ -19,6 +19,11 @@ public final class IdentityPoolErrors {
         return invalidLoginToken("Couldn't verify signed token.");
     }
 
+    /** {@code ServerSideTokenCheck} refused a token the user pool no longer stands behind. */
+    public static CognitoException tokenRevoked() {
+        return invalidLoginToken("Token has been revoked.");
+    }
+
     public static CognitoException unsupportedProvider() {
         return CognitoErrors.notAuthorized(
                 "Token is not from a supported provider of this identity pool.");

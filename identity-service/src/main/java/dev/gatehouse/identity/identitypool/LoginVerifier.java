@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.identity.oidc.OidcProviders;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.token.Jwt;
+import dev.gatehouse.identity.token.RefreshTokens;
 import dev.gatehouse.identity.token.SigningKeys;
+import dev.gatehouse.identity.user.User;
+import dev.gatehouse.identity.user.UserStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,7 +21,10 @@ import java.util.Optional;
  * Verifies every token of a {@code Logins} map before anything is looked up or written: the
  * provider is one the pool trusts, the signature is the issuer's (this service's user pool keys, or
  * an OIDC provider's JWKS), {@code iss} is the provider's, {@code aud} one of its registered
- * clients, {@code exp} in the future. The first failure answers with AWS's message.
+ * clients, {@code exp} in the future. The first failure answers with AWS's message. Where the
+ * provider entry sets {@code ServerSideTokenCheck}, a user-pool token is also checked against the
+ * user pool's state: its user exists and is enabled, was not signed out globally since, and the
+ * sign-in it comes from was not revoked (RevokeToken).
  */
 @ApplicationScoped
 public class LoginVerifier {
@@ -31,6 +37,8 @@ public class LoginVerifier {
     private final SigningKeys.Pair keys;
     private final IdentityPools pools;
     private final OidcProviders oidc;
+    private final UserStore users;
+    private final RefreshTokens refreshTokens;
     private final Clock clock = Clock.systemUTC();
 
     LoginVerifier(
@@ -38,12 +46,16 @@ public class LoginVerifier {
             UserPool userPool,
             SigningKeys.Pair keys,
             IdentityPools pools,
-            OidcProviders oidc) {
+            OidcProviders oidc,
+            UserStore users,
+            RefreshTokens refreshTokens) {
         this.json = json;
         this.userPool = userPool;
         this.keys = keys;
         this.pools = pools;
         this.oidc = oidc;
+        this.users = users;
+        this.refreshTokens = refreshTokens;
     }
 
     /** The model's limits on {@code Logins}: checked before any token is read. */
@@ -79,9 +91,13 @@ public class LoginVerifier {
         for (Map.Entry<String, String> login : logins.entrySet()) {
             String provider = login.getKey();
             if (pool.userPoolClients().containsKey(provider)) {
-                verified.add(
+                VerifiedLogin verifiedLogin =
                         userPoolLogin(
-                                provider, login.getValue(), pool.userPoolClients().get(provider)));
+                                provider, login.getValue(), pool.userPoolClients().get(provider));
+                if (pool.serverSideTokenCheck().contains(verifiedLogin.clientId())) {
+                    checkServerSide(verifiedLogin);
+                }
+                verified.add(verifiedLogin);
             } else if (pool.openIdProviders().contains(provider)) {
                 verified.add(oidc.verify(provider, login.getValue()));
             } else {
@@ -117,6 +133,30 @@ public class LoginVerifier {
             throw IdentityPoolErrors.couldNotVerify();
         }
         return new VerifiedLogin(provider, sub, audience, claims);
+    }
+
+    /**
+     * {@code ServerSideTokenCheck}: the token stands only while its user exists and is enabled, has
+     * not signed out globally since it was issued, and its sign-in was not revoked. One answer for
+     * all, so a caller learns nothing about the user.
+     */
+    private void checkServerSide(VerifiedLogin login) {
+        JsonNode claims = login.claims();
+        Optional<User> user = users.bySub(login.subject());
+        String reason;
+        if (user.isEmpty()) {
+            reason = "user deleted";
+        } else if (!user.get().enabled()) {
+            reason = "user disabled";
+        } else if (claims.path("iat").asLong(0) <= user.get().tokensValidAfter()) {
+            reason = "user signed out globally";
+        } else if (refreshTokens.originRevoked(claims.path("origin_jti").asText(""))) {
+            reason = "sign-in revoked";
+        } else {
+            return;
+        }
+        Log.debugf("server-side token check refused a login: %s", reason);
+        throw IdentityPoolErrors.tokenRevoked();
     }
 
     /** {@code exp} in the future, else AWS's message naming both instants. */

@@ -7,9 +7,11 @@ import dev.gatehouse.identity.identitypool.config.IdentityPoolsConfig;
 import dev.gatehouse.identity.pool.UserPool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Resolves one configured pool, collecting every error with its property name. */
@@ -56,6 +58,7 @@ final class PoolResolver {
             errors.add(prefix + "identity-pool-id must be <region>:<uuid>, not '" + id + "'");
         }
         Map<String, List<String>> clients = new LinkedHashMap<>();
+        Set<String> checked = new LinkedHashSet<>();
         pool.cognitoIdentityProviders()
                 .forEach(
                         (key, provider) -> {
@@ -84,6 +87,9 @@ final class PoolResolver {
                             }
                             clients.computeIfAbsent(providerName, k -> new ArrayList<>())
                                     .add(client.get());
+                            if (provider.serverSideTokenCheck()) {
+                                checked.add(client.get());
+                            }
                         });
         List<String> oidc = new ArrayList<>();
         for (String arn : pool.openIdConnectProviderArns().orElse(List.of())) {
@@ -137,6 +143,7 @@ final class PoolResolver {
                 pool.allowUnauthenticatedIdentities(),
                 pool.allowClassicFlow(),
                 Map.copyOf(clients),
+                Set.copyOf(checked),
                 List.copyOf(oidc),
                 pool.developerProviderName(),
                 Map.copyOf(roles),
