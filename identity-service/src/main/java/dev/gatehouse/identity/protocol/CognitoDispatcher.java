@@ -28,6 +28,9 @@ public class CognitoDispatcher {
     /** The target prefix of the user pool API. */
     public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 
+    /** The target prefix of the identity pool API (its request quotas are per operation). */
+    static final String IDENTITY_POOL_PREFIX = "AWSCognitoIdentityService.";
+
     private final Map<String, CognitoOperation> operations = new HashMap<>();
     private final ObjectMapper json;
     private final ObjectReader reader;
@@ -53,8 +56,9 @@ public class CognitoDispatcher {
         try {
             CognitoOperation operation = operation(target);
             if (target.startsWith(TARGET_PREFIX)) {
-                // Per-category quotas are the user pool's (identity pools and STS have none yet).
                 quotas.admit(target.substring(TARGET_PREFIX.length()));
+            } else if (target.startsWith(IDENTITY_POOL_PREFIX)) {
+                quotas.admitIdentityPool(target.substring(IDENTITY_POOL_PREFIX.length()));
             }
             Object result =
                     operation.handle(new CognitoRequest(read(body)), new CallContext(http, body));

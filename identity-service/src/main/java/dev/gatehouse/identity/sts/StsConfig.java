@@ -14,4 +14,12 @@ public interface StsConfig {
      */
     @WithDefault("1h")
     Duration maxSessionDuration();
+
+    /**
+     * Requests per second STS serves, every action and caller together (AWS counts STS requests per
+     * account and Region; its default is UNVERIFIED, 600 taken); past it AWS's {@code Throttling:
+     * Rate exceeded}. 0 turns the quota off.
+     */
+    @WithDefault("600")
+    int requestsPerSecond();
 }

@@ -45,6 +45,11 @@ final class StsErrors {
                 400);
     }
 
+    /** Past STS's request quota: what the SDKs retry as throttling. */
+    static StsException throttling() {
+        return new StsException("Throttling", "Rate exceeded", 400);
+    }
+
     static StsException internal() {
         return new StsException("InternalFailure", "An internal error occurred.", 500);
     }

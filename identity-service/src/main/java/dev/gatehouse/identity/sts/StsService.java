@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.sts;
 
+import dev.gatehouse.identity.quota.RequestQuotas;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,11 @@ public class StsService {
     public record Reply(int status, String xml) {}
 
     private final StsOperations operations;
+    private final RequestQuotas quotas;
 
-    StsService(StsOperations operations) {
+    StsService(StsOperations operations, RequestQuotas quotas) {
         this.operations = operations;
+        this.quotas = quotas;
     }
 
     public Reply handle(byte[] body, HttpServerRequest http) {
@@ -31,6 +34,9 @@ public class StsService {
                                 + " for version "
                                 + request.optional("Version").get(),
                         400);
+            }
+            if (!quotas.admitSts()) {
+                throw StsErrors.throttling();
             }
             String members = operations.perform(action, request, http, body);
             return new Reply(200, StsXml.result(action, members, requestId));

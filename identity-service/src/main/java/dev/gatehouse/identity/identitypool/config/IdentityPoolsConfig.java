@@ -39,6 +39,45 @@ public interface IdentityPoolsConfig {
     /** The identity pools by logical name. */
     Map<String, Pool> pools();
 
+    /** Request quotas of the identity pool API. */
+    RequestQuotas requestQuotas();
+
+    /**
+     * Requests per second per operation of the identity pool API, all pools and callers together
+     * (AWS counts identity pool quotas per operation, per account and Region:
+     * https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html). Past it: {@code
+     * TooManyRequestsException: Rate exceeded}.
+     */
+    interface RequestQuotas {
+        /** Off: no request is counted. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** {@code GetId} (AWS default: 25). */
+        @WithDefault("25")
+        int getId();
+
+        /** {@code GetCredentialsForIdentity} (AWS default UNVERIFIED; 200 taken). */
+        @WithDefault("200")
+        int getCredentialsForIdentity();
+
+        /** {@code GetOpenIdToken} (AWS default UNVERIFIED; 200 taken). */
+        @WithDefault("200")
+        int getOpenIdToken();
+
+        /** {@code GetOpenIdTokenForDeveloperIdentity} (AWS default UNVERIFIED; 200 taken). */
+        @WithDefault("200")
+        int getOpenIdTokenForDeveloperIdentity();
+
+        /**
+         * Each other operation ({@code DescribeIdentityPool}, {@code GetIdentityPoolRoles}, {@code
+         * ListIdentities}, {@code DescribeIdentity}, {@code MergeDeveloperIdentities}), each its
+         * own bucket (AWS defaults UNVERIFIED; 25 taken).
+         */
+        @WithDefault("25")
+        int other();
+    }
+
     /** {@code AWS::Cognito::IdentityPool} plus its {@code IdentityPoolRoleAttachment}. */
     interface Pool {
 
