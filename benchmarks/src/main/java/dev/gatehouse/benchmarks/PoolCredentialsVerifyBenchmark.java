@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -58,6 +60,11 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * context, a role policy on {@code ${cognito-identity.amazonaws.com:sub}}). Both keys are cached,
  * so each call must be decided without Redis: {@code authorizeFromMemory} returns null otherwise,
  * and the benchmark fails. Redis's command counts are printed at teardown.
+ *
+ * <p>The group {@code paired} runs both decisions at the same time, one thread each, so that every
+ * measurement iteration sees the same machine load for both: {@link PoolCredentialsRatio} reads the
+ * per-iteration pairs from JMH's JSON and prints their ratio with a confidence interval ({@code
+ * benchmarks/pool-ratio.sh} does both).
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar PoolCredentialsVerify -wi 2 -i 3 -w 2s -r 3s -f 1
@@ -233,6 +240,22 @@ public class PoolCredentialsVerifyBenchmark {
     @Benchmark
     public IamOutcome poolCredentials() {
         return allowed(authorizer.authorizeFromMemory(pool));
+    }
+
+    /** {@link #longTermKey}, run beside {@link #pairedPoolCredentials} in the same iterations. */
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public IamOutcome pairedLongTermKey() {
+        return longTermKey();
+    }
+
+    /** {@link #poolCredentials}, run beside {@link #pairedLongTermKey} in the same iterations. */
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public IamOutcome pairedPoolCredentials() {
+        return poolCredentials();
     }
 
     private static IamOutcome allowed(IamOutcome outcome) {
