@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * closed loop (send, wait for the answer, send again) for {@code seconds} after as long a warm-up:
  * the identity of one user-pool ID token asks again and again, as apps refreshing their credentials
  * do. Every answer must be 200 with an {@code ASIA} key; prints calls, errors, calls/s and the
- * latency percentiles.
+ * latency percentiles of each of {@code ROUNDS} rounds (default 1) after one warm-up, then the
+ * median and range of p50 and p99 over the rounds.
  *
  * <pre>java -cp benchmarks.jar dev.gatehouse.benchmarks.IdentityPoolLatencyProbe
- *     IDENTITY_URL IDENTITY_POOL_ID LOGIN_PROVIDER ID_TOKEN CLIENTS SECONDS</pre>
+ *     IDENTITY_URL IDENTITY_POOL_ID LOGIN_PROVIDER ID_TOKEN CLIENTS SECONDS [ROUNDS]</pre>
  */
 public final class IdentityPoolLatencyProbe {
 
@@ -51,22 +52,43 @@ public final class IdentityPoolLatencyProbe {
             throw new IllegalStateException("GetId answered " + getId);
         }
         String body = "{\"IdentityId\":\"" + id.group(1) + "\",\"Logins\":" + logins + "}";
+        int rounds = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         run(http, url, body, clients, seconds, null); // warm-up
-        ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = run(http, url, body, clients, seconds, samples);
-        long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        double[] p50 = new double[rounds];
+        double[] p99 = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
+            AtomicLong errors = run(http, url, body, clients, seconds, samples);
+            long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            p50[round] = percentile(all, 0.50);
+            p99[round] = percentile(all, 0.99);
+            System.out.printf(
+                    "round=%d clients=%d seconds=%d calls=%d errors=%d calls/s=%.0f p50=%.2fms"
+                            + " p90=%.2fms p99=%.2fms max=%.2fms load=%s%n",
+                    round + 1,
+                    clients,
+                    seconds,
+                    all.length,
+                    errors.get(),
+                    all.length / (double) seconds,
+                    p50[round],
+                    percentile(all, 0.90),
+                    p99[round],
+                    all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                    load());
+        }
+        Arrays.sort(p50);
+        Arrays.sort(p99);
         System.out.printf(
-                "clients=%d seconds=%d calls=%d errors=%d calls/s=%.0f p50=%.2fms p90=%.2fms"
-                        + " p99=%.2fms max=%.2fms%n",
-                clients,
-                seconds,
-                all.length,
-                errors.get(),
-                all.length / (double) seconds,
-                percentile(all, 0.50),
-                percentile(all, 0.90),
-                percentile(all, 0.99),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                "over %d rounds: p50 median %.2fms (%.2f .. %.2f), p99 median %.2fms (%.2f .."
+                        + " %.2f)%n",
+                rounds,
+                p50[rounds / 2],
+                p50[0],
+                p50[rounds - 1],
+                p99[rounds / 2],
+                p99[0],
+                p99[rounds - 1]);
         System.exit(0);
     }
 
@@ -127,6 +149,16 @@ public final class IdentityPoolLatencyProbe {
             throw new IllegalStateException(operation + " answered " + response.statusCode());
         }
         return response.body();
+    }
+
+    /** The machine's 1-minute load average, for the record. */
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static double percentile(long[] sorted, double p) {
