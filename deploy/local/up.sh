@@ -225,8 +225,8 @@ start_instance() {
         GATEHOUSE_IAM_REVEAL_FILE GATEHOUSE_COGNITO_ISSUER; do
         printf 'export %s=%q\n' "$var" "${!var:-}"
       done
-      # The standalone Redis requires the generated password (the cluster's nodes have none).
-      [ "$REDIS_CLIENT_TYPE" = standalone ] && echo 'export QUARKUS_REDIS_PASSWORD=$GATEHOUSE_REDIS_PASSWORD'
+      # Redis (standalone, or every node of the cluster) requires the generated password.
+      echo 'export QUARKUS_REDIS_PASSWORD=$GATEHOUSE_REDIS_PASSWORD'
       if [ -n "$id_var" ]; then
         # The credentials the service signs its own calls with, as the AWS SDK's default chain reads them.
         echo 'unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE'
@@ -382,7 +382,7 @@ Gatehouse is up.
   identity        http://127.0.0.1:$IDENTITY_PORT/  (Cognito user pool; ids in credentials.json "userPool")
   mail            smtp 127.0.0.1:$SMTP_PORT; read a mailbox (any password):
                   curl -s -u 'ada@example.com:x' pop3://127.0.0.1:$POP3_PORT/1
-  redis           $REDIS_HOSTS$($CLUSTER || echo " (password: GATEHOUSE_REDIS_PASSWORD in $RUN_DIR/secrets.env)")
+  redis           $REDIS_HOSTS (password: GATEHOUSE_REDIS_PASSWORD in $RUN_DIR/secrets.env)
   credentials     $RUN_DIR/credentials.json
   logs            $RUN_DIR/logs/
   health and OpenAPI on every service's port: /q/health  /q/openapi
