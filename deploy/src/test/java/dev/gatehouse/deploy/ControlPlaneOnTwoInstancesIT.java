@@ -196,9 +196,9 @@ class ControlPlaneOnTwoInstancesIT {
             check(seen, moved, deleting, s -> s == 429, "moved to the plan with no quota left");
             check(seen, deleted, Long.MAX_VALUE, s -> s == 403, "deleted");
             System.out.printf(
-                    "ControlPlaneOnTwoInstancesIT, on the other instance, from the first call of"
-                        + " the change to the first answer showing it (the change's own calls"
-                        + " took): created %s, disabled %s, moved %s, deleted %s; %d requests%n",
+                    "ControlPlaneOnTwoInstancesIT: the other instance's first answer showing the"
+                            + " change: created %s; disabled %s; moved %s; deleted %s; %d"
+                            + " requests%n",
                     delay(seen, creating, created, 200),
                     delay(seen, disabling, disabled, 403),
                     delay(seen, moving, moved, 429),
