@@ -162,9 +162,11 @@ sleep "$WARMUP"
 # seconds in a row with a 2xx and no 5xx or unanswered request, so no fault starts while the
 # suite is still warming up or recovering from the previous one.
 wait_steady() {
-  local i need=${FAULTS_STEADY_SECONDS:-5} limit=${FAULTS_STEADY_TIMEOUT:-180}
+  local i need=${FAULTS_STEADY_SECONDS:-5} limit=${FAULTS_STEADY_TIMEOUT:-180} steady
   for ((i = 0; i < limit; i++)); do
-    [ "$(cat "$OUT/steady" 2>/dev/null || echo 0)" -ge "$need" ] && return 0
+    # Empty while the driver rewrites it.
+    steady=$(cat "$OUT/steady" 2>/dev/null || true)
+    [ "${steady:-0}" -ge "$need" ] && return 0
     sleep 1
   done
   say "the suite was not steady for ${need}s within ${limit}s; the next fault starts anyway"

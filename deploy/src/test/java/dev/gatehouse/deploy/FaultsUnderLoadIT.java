@@ -46,6 +46,7 @@ class FaultsUnderLoadIT {
                         .redirectErrorStream(true)
                         .redirectOutput(out.resolve("faults.log").toFile());
         builder.environment().put("FAULTS_ONLY", "1 3 4 6");
+        builder.environment().put("FAULTS_LATENCY_SECONDS", "6");
         builder.environment().put("FAULTS_WARMUP", "15");
         builder.environment().put("FAULTS_STEADY_TIMEOUT", "45");
         builder.environment().put("FAULTS_RECOVERY", "8");
