@@ -41,17 +41,19 @@ client_port() { # RUN_DIR PORT
 }
 
 # start_latency_proxy RUN_DIR PORT...: with GATEHOUSE_REDIS_LATENCY_FILE set (bench/faults.sh's
-# fault 6; this kernel has no netem), every node gets a TCP proxy on a free port that holds each
+# fault 6; this kernel has no netem), every node gets a TCP proxy (on the caller's
+# REDIS_PROXY_PORTS, picked with the nodes' ports so none is taken twice) that holds each
 # chunk for the milliseconds that file holds (0 when missing or empty), in each direction
 # (benchmarks' LatencyProxy, one process for all nodes). The nodes announce the proxies' ports, so
 # every client (the services, redis-cli, a replica syncing from its master) goes through them;
 # the cluster bus does not (failure detection keeps its own timing).
 start_latency_proxy() {
-  local run_dir=$1 port routes=() proxies i=0
+  local run_dir=$1 port routes=() proxies=() i=0
   shift
   [ -n "${GATEHOUSE_REDIS_LATENCY_FILE:-}" ] || return 0
   [ -f "$run_dir/redis.proxies" ] && return 0
-  read -r -a proxies <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port $# | tr '\n' ' ')"
+  proxies=("${REDIS_PROXY_PORTS[@]}")
+  [ ${#proxies[@]} -ge $# ] || { say "no ports for the latency proxies (REDIS_PROXY_PORTS)"; return 1; }
   for port in "$@"; do
     echo "$port ${proxies[$i]}" >> "$run_dir/redis.proxies"
     routes+=("${proxies[$i]}:$port")

@@ -255,9 +255,13 @@ redis_server=$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate) \
 # and 2 fanout-service instances on free ports behind HAProxy on the stores and fanout ports.
 if $CLUSTER; then
   need_debian_package haproxy haproxy
-  read -r -a FREE <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 14 | tr '\n' ' ')"
+  # Six more for the nodes' latency proxies when asked for (bench/faults.sh's fault 6, cluster.sh):
+  # picked in the same call, so none is a port another server is about to take.
+  read -r -a FREE <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port \
+    $((${GATEHOUSE_REDIS_LATENCY_FILE:+6} + 14)) | tr '\n' ' ')"
   for port in "${FREE[@]}"; do check_port "$port" "a free port" --cluster; done
   REDIS_PORTS=("${FREE[@]:0:6}")
+  REDIS_PROXY_PORTS=("${FREE[@]:14}")
   INSTANCES=("identity-service:identity-service:$IDENTITY_PORT:$IDENTITY_ADMIN_PORT"
     "stores-service-1:stores-service:${FREE[6]}:$STORES_ADMIN_PORT"
     "stores-service-2:stores-service:${FREE[7]}:${FREE[8]}"

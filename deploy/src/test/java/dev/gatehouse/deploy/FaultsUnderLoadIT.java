@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stores-service and 2 fanout-service instances behind HAProxy) under signed + keyed load and a
  * steady stream of events: a Redis master killed (replica promoted), a stores-service instance
  * killed and started again, a fanout-service instance killed mid-delivery and started again, and 50
- * ms each way between the services and every Redis node for 10 s (a latency proxy: this kernel has
+ * ms each way between the services and every Redis node for 6 s (a latency proxy: this kernel has
  * no netem). The suite must recover by itself, admit nothing beyond a quota and lose no
  * acknowledged event; under latency it must stay correct (slower, no 5xx). Every node requires the
  * launcher's Redis password: a client without it is refused while the suite runs on it.
@@ -55,7 +55,9 @@ class FaultsUnderLoadIT {
         builder.environment().put("FAULTS_EVENT_RATE", "10");
         builder.environment().put("FAULTS_OUT", out.toString());
         Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        // The budget; -Dgatehouse.faults.minutes=N on a machine too loaded to meet it.
+        long minutes = Long.getLong("gatehouse.faults.minutes", 4);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
         List<Integer> redisPorts = awaitRedisPorts(out.resolve("up.log"), process, deadline);
         for (int port : redisPorts) {
             refusesAClientWithoutThePassword(port);
@@ -68,7 +70,8 @@ class FaultsUnderLoadIT {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         String log = Files.readString(out.resolve("faults.log"), StandardCharsets.UTF_8);
-        assertTrue(finished, "bench/faults.sh did not finish within 4 minutes:\n" + log);
+        assertTrue(
+                finished, "bench/faults.sh did not finish within " + minutes + " minutes:\n" + log);
         assertEquals(0, process.exitValue(), log);
         System.out.printf(
                 "FaultsUnderLoadIT: faults 1, 3, 4, 6 in %d s%n%s%n",

@@ -76,6 +76,11 @@ public final class LatencyProxy {
         LatencyProxy proxy = new LatencyProxy(vertx);
         for (int i = 1; i < args.length; i++) {
             String[] ports = args[i].split(":");
+            if (ports[0].equals(ports[1])) {
+                // It would forward to itself, forever.
+                throw new IllegalArgumentException(
+                        "listen and target port are the same: " + args[i]);
+            }
             proxy.route(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]))
                     .toCompletionStage()
                     .toCompletableFuture()
