@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.redis.local.FreePort;
 import dev.gatehouse.redis.local.RedisServer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -239,9 +236,9 @@ class ControlPlaneOnTwoInstancesIT {
         clients.shutdown();
         String failOpen =
                 "served by the fail-open policy (first / second): "
-                        + failOpenCount(first, id)
+                        + first.failOpenCount(id)
                         + " / "
-                        + failOpenCount(second, id);
+                        + second.failOpenCount(id);
         assertEquals(limit, allowed, "exactly the quota, over both instances; " + failOpen);
         assertEquals(requests - limit, refused, "every other request 429");
         assertTrue(
@@ -254,23 +251,6 @@ class ControlPlaneOnTwoInstancesIT {
                 "ControlPlaneOnTwoInstancesIT: quota %d over %d concurrent requests: %d + %d"
                         + " allowed by the two instances, %d refused%n",
                 limit, requests, byInstance[0], byInstance[1], refused);
-    }
-
-    /** The instance's count of this key's requests served by the fail-open policy (metrics). */
-    private static long failOpenCount(StoresInstance instance, String keyId) throws Exception {
-        String metrics =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(instance.managementUrl() + "/q/metrics"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-        return metrics.lines()
-                .filter(l -> l.startsWith("gatehouse_usage_plan_requests_total{"))
-                .filter(l -> l.contains("outcome=\"fail_open\"") && l.contains(keyId))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
     }
 
     private String plan(String name, long quota) {

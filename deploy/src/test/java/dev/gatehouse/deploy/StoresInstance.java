@@ -91,6 +91,22 @@ final class StoresInstance implements AutoCloseable {
         fail(name + " not ready within " + timeout + ":\n" + Files.readString(log));
     }
 
+    /** The instance's count of this key's requests served by the fail-open policy (metrics). */
+    long failOpenCount(String keyId) throws Exception {
+        String metrics =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        return metrics.lines()
+                .filter(l -> l.startsWith("gatehouse_usage_plan_requests_total{"))
+                .filter(l -> l.contains("outcome=\"fail_open\"") && l.contains(keyId))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();
