@@ -9,9 +9,9 @@
 #   3 stores-instance-kill SIGKILL stores-service-2, start it again after 5 s
 #   4 fanout-instance-kill SIGKILL fanout-service-1 while deliveries are in flight, start it again
 #   5 redis-restart        stop every Redis node (SIGTERM) and start them again from their AOFs
-#   6 redis-latency        50 ms between the services and Redis for 10 s: NOT AVAILABLE here, see
-#                          docs/scaling.md (this kernel has no sch_netem); skipped unless
-#                          FAULTS_LATENCY=1 and `tc qdisc add ... netem` works
+#   6 redis-latency        50 ms each way between the services and Redis for 10 s: this kernel has
+#                          no sch_netem, so every node sits behind a latency-injecting TCP proxy
+#                          (benchmarks' LatencyProxy; nodes announce its ports) when fault 6 runs
 # Writes bench/results/faults-<time>/: report.json, table.txt, timeline.dat and fault-N.png /
 # timeline.png (gnuplot), and prints the fault table.
 #
@@ -28,6 +28,8 @@ ONLY=${FAULTS_ONLY:-1 2 3 4 5 6}
 WARMUP=${FAULTS_WARMUP:-30}
 RECOVERY=${FAULTS_RECOVERY:-25}
 DOWN_SECONDS=${FAULTS_DOWN_SECONDS:-5}
+LATENCY_MS=${FAULTS_LATENCY_MS:-50}
+LATENCY_SECONDS=${FAULTS_LATENCY_SECONDS:-10}
 BULK_RATE=${FAULTS_BULK_RATE:-60}
 EVENT_RATE=${FAULTS_EVENT_RATE:-20}
 OUT=${FAULTS_OUT:-$ROOT/bench/results/faults-$(date -u +%Y%m%dT%H%M%SZ)}
@@ -105,12 +107,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Fault 6 puts a latency proxy in front of every Redis node for the whole run (see cluster.sh);
+# the file holds its delay in ms, 0 until the fault.
+LATENCY_FILE=""
+if [[ " $ONLY " == *" 6 "* ]]; then
+  LATENCY_FILE="$RUN_DIR/redis-latency-ms"
+  echo 0 > "$LATENCY_FILE"
+  export GATEHOUSE_REDIS_LATENCY_FILE="$LATENCY_FILE"
+fi
+
 say "starting the clustered suite (logs are copied to $OUT)"
 GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --cluster --detach --run-dir "$RUN_DIR" \
   --index-port "$INDEX_PORT" --stores-port "$STORES_PORT" --stores-admin-port "$ADMIN_PORT" \
   --fanout-port "$FANOUT_PORT" --identity-port "$IDENTITY_PORT" --smtp-port "$SMTP_PORT" \
   --pop3-port "$POP3_PORT" --redis-port "$REDIS_PORT" > "$OUT/up.log" 2>&1 \
   || { tail -n 30 "$OUT/up.log" >&2; exit 1; }
+# The password every node requires (cluster_cli reads it).
+GATEHOUSE_REDIS_PASSWORD=$(sed -n 's/^GATEHOUSE_REDIS_PASSWORD=//p' "$RUN_DIR/secrets.env")
 
 CONTROL="$OUT/control"
 : > "$CONTROL"
@@ -149,9 +162,11 @@ sleep "$WARMUP"
 # seconds in a row with a 2xx and no 5xx or unanswered request, so no fault starts while the
 # suite is still warming up or recovering from the previous one.
 wait_steady() {
-  local i need=${FAULTS_STEADY_SECONDS:-5} limit=${FAULTS_STEADY_TIMEOUT:-180}
+  local i need=${FAULTS_STEADY_SECONDS:-5} limit=${FAULTS_STEADY_TIMEOUT:-180} steady
   for ((i = 0; i < limit; i++)); do
-    [ "$(cat "$OUT/steady" 2>/dev/null || echo 0)" -ge "$need" ] && return 0
+    # Empty while the driver rewrites it.
+    steady=$(cat "$OUT/steady" 2>/dev/null || true)
+    [ "${steady:-0}" -ge "$need" ] && return 0
     sleep 1
   done
   say "the suite was not steady for ${need}s within ${limit}s; the next fault starts anyway"
@@ -159,15 +174,16 @@ wait_steady() {
 
 mark() { echo "$(date +%s%3N) $1 $2 $3" >> "$CONTROL"; say "fault $2 $3: $1"; }
 pid_of() { cat "$RUN_DIR/pids/$1.pid"; }
-# The master that serves the slot of an API key's usage counters ({ak:<sha256 of the key>}).
+# The master that serves the slot of an API key's usage counters ({ak:<sha256 of the key>}), by
+# its own port: its cluster bus port less 10000 (the port it announces may be its proxy's).
 master_of_key() {
   local sha slot port
   sha=$(printf '%s' "$1" | sha256sum | cut -d' ' -f1)
   port=$(head -n 1 "$RUN_DIR/redis.ports")
-  slot=$(redis-cli -p "$port" cluster keyslot "{ak:$sha}")
-  redis-cli -p "$port" cluster nodes | awk -v slot="$slot" '$3 ~ /master/ && $8 == "connected" {
+  slot=$(cluster_cli -p "$port" cluster keyslot "{ak:$sha}")
+  cluster_cli -p "$port" cluster nodes | awk -v slot="$slot" '$3 ~ /master/ && $8 == "connected" {
     for (i = 9; i <= NF; i++) { split($i, r, "-"); if (slot >= r[1] && slot <= (r[2] == "" ? r[1] : r[2])) {
-      split($2, a, "[:@]"); print a[2]; exit } } }'
+      split($2, a, "[:@]"); print a[3] - 10000; exit } } }'
 }
 redis_server=$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate)
 restart_instance() { start_process "$1" "$RUN_DIR" bash "$RUN_DIR/start/$1.sh" >/dev/null; }
@@ -215,16 +231,17 @@ for n in $ONLY; do
       wait_cluster
       mark end 5 "$name" ;;
     6)
-      if [ "${FAULTS_LATENCY:-0}" = 1 ] && tc qdisc add dev lo root netem delay 50ms 2>/dev/null; then
-        tc qdisc del dev lo root; say "netem is available, but only a namespace of our own may use it: not implemented"
-      fi
-      say "fault 6 skipped: this kernel has no netem qdisc (tc: 'Specified qdisc kind is unknown')"
-      mark start 6 "$name-skipped"; mark end 6 "$name-skipped" ;;
+      # Every client connection to every node: each chunk held LATENCY_MS in each direction (a
+      # round trip gains twice that, as with netem on loopback); the proxy re-reads the file
+      # every 100 ms.
+      mark start 6 "$name"; echo "$LATENCY_MS" > "$LATENCY_FILE"
+      sleep "$LATENCY_SECONDS"; echo 0 > "$LATENCY_FILE"; sleep 0.2
+      mark end 6 "$name" ;;
   esac
   sleep "$RECOVERY"
 done
 
-DEAD=$(redis-cli -c -p "$(head -n 1 "$RUN_DIR/redis.ports")" xlen '{fanout}:dead-letters' 2>/dev/null || echo 0)
+DEAD=$(cluster_cli -c -p "$(head -n 1 "$RUN_DIR/redis.ports")" xlen '{fanout}:dead-letters' 2>/dev/null || echo 0)
 echo "dead-letters ${DEAD:-0}" >> "$CONTROL"
 say "draining deliveries and writing the report"
 wait "$DRIVER_PID" || true

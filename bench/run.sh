@@ -4,7 +4,10 @@
 # IAM), and measures in one run:
 #   baseline      GET /q/health/live             the cheapest route the framework serves
 #   open          GET /stores, every check off   the same route unauthenticated and unkeyed
-#   keyed         GET /stores with x-api-key     API key + usage plan only (IAM off)
+#   keyed         GET /stores with x-api-key     API key + usage plan only (IAM off), once with a
+#                 key from the configuration file (issue 18's "before": the only kind there was)
+#                 and once with a key and plan created at run time through the control plane
+#                 (CreateApiKey, CreateUsagePlan, CreateUsagePlanKey: "after"), same instance
 #   signed+keyed  GET /stores, SigV4 + x-api-key  as deployed: AWS_IAM, then the usage plan
 #   open (A/A)    GET /stores on a second open instance: two JVMs running the same code, so their
 #                 ratio is the benchmark's own noise, printed beside the ratios it qualifies
@@ -72,6 +75,7 @@ echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies" >> "$CONFIG"
 GATEHOUSE_BENCH_API_KEY=$(random_alphanumeric 40)
 GATEHOUSE_BENCH_ACCESS_KEY_ID="AKIA$(random_base32 16)"
 GATEHOUSE_BENCH_SECRET_ACCESS_KEY=$(random_alphanumeric 40)
+GATEHOUSE_BENCH_MANAGED_KEY=$(random_alphanumeric 40)
 export GATEHOUSE_BENCH_API_KEY GATEHOUSE_BENCH_ACCESS_KEY_ID GATEHOUSE_BENCH_SECRET_ACCESS_KEY
 cleanup() {
   set +e
@@ -115,6 +119,21 @@ for p in "$UNKEYED_PORT" "$UNKEYED2_PORT" "$KEYED_PORT"; do
   wait_for_ready "$name" "$p" "$RUN_DIR" 90 >/dev/null || { tail "$RUN_DIR/logs/$name.log"; exit 1; }
 done
 
+json_field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -1; }
+ADMIN_KEY=$(sed -n '/"admin"/,/}/p' "$RUN_DIR/credentials.json" | json_field accessKeyId)
+ADMIN_SECRET=$(sed -n '/"admin"/,/}/p' "$RUN_DIR/credentials.json" | json_field secretAccessKey)
+# A key and a plan like the file's benchKey and bench plan, created at run time through the API
+# Gateway control plane on the management port, signed by the launcher's admin principal.
+control_plane() { # path json
+  curl -sS --fail-with-body --aws-sigv4 "aws:amz:us-east-1:apigateway" --user "$ADMIN_KEY:$ADMIN_SECRET" \
+    -H 'Content-Type: application/json' --data "$2" "http://127.0.0.1:$ADMIN_PORT$1"
+}
+MANAGED_KEY_ID=$(control_plane /apikeys "{\"name\":\"bench-managed\",\"enabled\":true,\"value\":\"$GATEHOUSE_BENCH_MANAGED_KEY\"}" | json_field id)
+MANAGED_PLAN_ID=$(control_plane /usageplans '{"name":"bench-managed","throttle":{"burstLimit":2000000000,"rateLimit":1000000000},"quota":{"limit":2000000000,"period":"MONTH"},"apiStages":[{"apiId":"stores-service","stage":"dev"}]}' | json_field id)
+[ -n "$MANAGED_KEY_ID" ] && [ -n "$MANAGED_PLAN_ID" ] || { echo "bench: the control plane did not create the managed key and plan" >&2; exit 1; }
+control_plane "/usageplans/$MANAGED_PLAN_ID/keys" "{\"keyId\":\"$MANAGED_KEY_ID\",\"keyType\":\"API_KEY\"}" >/dev/null \
+  || { echo "bench: CreateUsagePlanKey failed" >&2; exit 1; }
+
 
 # A user pool ID token, as a user gets one: SignUp, the code from the local mailbox, ConfirmSignUp,
 # then AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH of the server client, signed by the launcher's
@@ -125,7 +144,6 @@ cognito() { # operation json [curl options...]
   curl -sS "$@" -H 'Content-Type: application/x-amz-json-1.1' \
     -H "X-Amz-Target: AWSCognitoIdentityProviderService.$op" --data "$body" "http://127.0.0.1:$IDENTITY_PORT/"
 }
-json_field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -1; }
 POOL_ID=$(json_field id < "$RUN_DIR/user-pool.json")
 WEB_CLIENT=$(json_field web < "$RUN_DIR/user-pool.json")
 SERVER_CLIENT=$(json_field server < "$RUN_DIR/user-pool.json")
@@ -139,8 +157,6 @@ for _ in $(seq 1 40); do
 done
 [ -n "$code" ] || { echo "bench: no verification code arrived" >&2; exit 1; }
 cognito ConfirmSignUp "{\"ClientId\":\"$WEB_CLIENT\",\"Username\":\"bench\",\"ConfirmationCode\":\"$code\"}" >/dev/null
-ADMIN_KEY=$(sed -n '/"admin"/,/}/p' "$RUN_DIR/credentials.json" | json_field accessKeyId)
-ADMIN_SECRET=$(sed -n '/"admin"/,/}/p' "$RUN_DIR/credentials.json" | json_field secretAccessKey)
 ID_TOKEN=$(cognito AdminInitiateAuth "{\"UserPoolId\":\"$POOL_ID\",\"ClientId\":\"$SERVER_CLIENT\",\"AuthFlow\":\"ADMIN_USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\"bench\",\"PASSWORD\":\"$BENCH_PASSWORD\"}}" \
   --aws-sigv4 "aws:amz:us-east-1:cognito-idp" --user "$ADMIN_KEY:$ADMIN_SECRET" | json_field IdToken)
 [ -n "$ID_TOKEN" ] || { echo "bench: AdminInitiateAuth returned no IdToken" >&2; exit 1; }
@@ -189,6 +205,7 @@ SCENARIOS=(
   "baseline GET /q/health/live|$STORES_PORT|GET|/q/health/live|||"
   "GET /stores open (checks off)|$UNKEYED_PORT|GET|/stores|||"
   "GET /stores keyed (IAM off)|$KEYED_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|"
+  "GET /stores keyed, managed key (IAM off)|$KEYED_PORT|GET|/stores||$GATEHOUSE_BENCH_MANAGED_KEY|"
   "GET /stores signed+keyed|$STORES_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|signed"
   "GET /stores open (A/A)|$UNKEYED2_PORT|GET|/stores|||"
   "GET /stores/{id} open|$UNKEYED_PORT|GET|/stores/par-003|||"
@@ -233,7 +250,7 @@ for scenario in "${SCENARIOS[@]}"; do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/report.lua" "$S:$port$path" >/dev/null
 done
 
-declare -A RPS SPR
+declare -A RPS SPR COST
 for round in $(seq 1 "$ROUNDS"); do
 baseline=""
 # The baseline first, then the others in an order that rotates by one each round: whatever a
@@ -262,6 +279,7 @@ for scenario in "${ORDER[@]}"; do
   jus=$(awk -v a="$jvm_after" -v b="$jvm_before" -v n="$requests" 'BEGIN { printf "%.1f", n ? (a - b) * 1e6 / n : 0 }')
   cs=$(awk -v a="$cs_after" -v b="$cs_before" -v n="$requests" 'BEGIN { printf "%.2f", n ? (a - b) / n : 0 }')
   RPS[$name#$round]=$rps; SPR[$name]=$spr
+  COST[$name#$round]="$spr $rus $sus $jus"
   printf '%-40s %10s %9s %9s %8s %8s %12s %13s %14s %11s %11s\n' "$name [$round]" "$rps" "$p50" "$p99" "$ratio" "$non2xx" "$spr" "$rus" "$sus" "$jus" "$cs" | tee -a "$OUT"
 done
 done
@@ -272,12 +290,14 @@ median_ratio() {
   for r in $(seq 1 "$ROUNDS"); do
     values="$values $(awk -v a="${RPS["$1#$r"]}" -v b="${RPS["$2#$r"]}" 'BEGIN { printf "%.2f", a / b }')"
   done
-  echo "$(tr ' ' '\n' <<< "$values" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') (rounds:$values)"
+  echo "$(tr ' ' '\n' <<< "$values" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { printf "%s [%s-%s]", v[int((NR + 1) / 2)], v[1], v[NR] }') (rounds:$values)"
 }
 {
   echo
   echo "GET /stores keyed / open throughput:        $(median_ratio "GET /stores keyed (IAM off)" "GET /stores open (checks off)") (API-key issue target >= 0.85)"
   echo "GET /stores signed+keyed / open throughput: $(median_ratio "GET /stores signed+keyed" "GET /stores open (checks off)") (IAM issue target >= 0.80)"
+  echo "GET /stores keyed, managed key / open:      $(median_ratio "GET /stores keyed, managed key (IAM off)" "GET /stores open (checks off)") (issue 18 after: a key and plan made through the control plane)"
+  echo "GET /stores keyed, managed / file key:       $(median_ratio "GET /stores keyed, managed key (IAM off)" "GET /stores keyed (IAM off)") (issue 18: after / before, must not get worse)"
   echo "GET /stores open (A/A) / open throughput:     $(median_ratio "GET /stores open (A/A)" "GET /stores open (checks off)") (same code in another JVM: 1.00 if the bench had no noise)"
   echo "POST /stores/search query token / open:     $(median_ratio "POST /stores/search query token" "POST /stores/search query open") (Cognito issue target >= 0.90)"
   echo "POST /stores/search near token / open:      $(median_ratio "POST /stores/search near token" "POST /stores/search near open") (Cognito issue target >= 0.90)"
@@ -290,5 +310,26 @@ median_ratio() {
     "Redis round trips the usage-plan check adds per request (target 1; batching shares them)"
   spr_diff "GET /stores signed+keyed" "GET /stores keyed (IAM off)" \
     "Redis scripts IAM adds per request (credentials are cached)"
+  spr_diff "GET /stores keyed, managed key (IAM off)" "GET /stores open (checks off)" \
+    "Redis round trips the check adds per request with a control-plane key (target 1, as with a file key)"
+  # Per scenario, each cost as the median over the rounds with the smallest and largest round.
+  echo
+  printf '%-40s %22s %18s %18s %20s %20s\n' "per request, median [min-max] over $ROUNDS rounds" req/s \
+    scripts/req redis_us/req script_us/req jvm_us/req
+  for scenario in "${SCENARIOS[@]}"; do
+    name=${scenario%%|*}
+    row=""
+    for column in 0 1 2 3 4; do
+      values=""
+      for r in $(seq 1 "$ROUNDS"); do
+        if [ "$column" = 0 ]; then values="$values ${RPS["$name#$r"]}"
+        else read -r -a c <<< "${COST["$name#$r"]}"; values="$values ${c[$((column - 1))]}"; fi
+      done
+      row="$row|$(tr ' ' '\n' <<< "$values" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 }
+        END { printf "%s [%s-%s]", v[int((NR + 1) / 2)], v[1], v[NR] }')"
+    done
+    IFS='|' read -r _ a b c d e <<< "$row"
+    printf '%-40s %22s %18s %18s %20s %20s\n' "$name" "$a" "$b" "$c" "$d" "$e"
+  done
 } | tee -a "$OUT"
 echo "saved $OUT"

@@ -46,5 +46,5 @@ done
 for file in "$RUN_DIR"/pids/redis.pid "$RUN_DIR"/pids/redis-node-*.pid; do
   if [ -f "$file" ]; then stop "$(basename "$file" .pid)"; fi
 done
-rm -f "$RUN_DIR/redis.port" "$RUN_DIR/redis.ports"
+rm -f "$RUN_DIR/redis.port" "$RUN_DIR/redis.ports" "$RUN_DIR/redis.proxies"
 $found || $QUIET || say "nothing to stop in $RUN_DIR"

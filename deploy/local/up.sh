@@ -225,8 +225,8 @@ start_instance() {
         GATEHOUSE_IAM_REVEAL_FILE GATEHOUSE_COGNITO_ISSUER; do
         printf 'export %s=%q\n' "$var" "${!var:-}"
       done
-      # The standalone Redis requires the generated password (the cluster's nodes have none).
-      [ "$REDIS_CLIENT_TYPE" = standalone ] && echo 'export QUARKUS_REDIS_PASSWORD=$GATEHOUSE_REDIS_PASSWORD'
+      # Redis (standalone, or every node of the cluster) requires the generated password.
+      echo 'export QUARKUS_REDIS_PASSWORD=$GATEHOUSE_REDIS_PASSWORD'
       if [ -n "$id_var" ]; then
         # The credentials the service signs its own calls with, as the AWS SDK's default chain reads them.
         echo 'unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE'
@@ -255,9 +255,13 @@ redis_server=$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate) \
 # and 2 fanout-service instances on free ports behind HAProxy on the stores and fanout ports.
 if $CLUSTER; then
   need_debian_package haproxy haproxy
-  read -r -a FREE <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 14 | tr '\n' ' ')"
+  # Six more for the nodes' latency proxies when asked for (bench/faults.sh's fault 6, cluster.sh):
+  # picked in the same call, so none is a port another server is about to take.
+  read -r -a FREE <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port \
+    $((${GATEHOUSE_REDIS_LATENCY_FILE:+6} + 14)) | tr '\n' ' ')"
   for port in "${FREE[@]}"; do check_port "$port" "a free port" --cluster; done
   REDIS_PORTS=("${FREE[@]:0:6}")
+  REDIS_PROXY_PORTS=("${FREE[@]:14}")
   INSTANCES=("identity-service:identity-service:$IDENTITY_PORT:$IDENTITY_ADMIN_PORT"
     "stores-service-1:stores-service:${FREE[6]}:$STORES_ADMIN_PORT"
     "stores-service-2:stores-service:${FREE[7]}:${FREE[8]}"
@@ -382,7 +386,7 @@ Gatehouse is up.
   identity        http://127.0.0.1:$IDENTITY_PORT/  (Cognito user pool; ids in credentials.json "userPool")
   mail            smtp 127.0.0.1:$SMTP_PORT; read a mailbox (any password):
                   curl -s -u 'ada@example.com:x' pop3://127.0.0.1:$POP3_PORT/1
-  redis           $REDIS_HOSTS$($CLUSTER || echo " (password: GATEHOUSE_REDIS_PASSWORD in $RUN_DIR/secrets.env)")
+  redis           $REDIS_HOSTS (password: GATEHOUSE_REDIS_PASSWORD in $RUN_DIR/secrets.env)
   credentials     $RUN_DIR/credentials.json
   logs            $RUN_DIR/logs/
   health and OpenAPI on every service's port: /q/health  /q/openapi

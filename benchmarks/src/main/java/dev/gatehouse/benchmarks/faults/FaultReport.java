@@ -66,9 +66,22 @@ final class FaultReport {
         StringBuilder table = new StringBuilder();
         table.append(
                 String.format(
-                        "%-24s %6s %6s %6s %6s %6s %8s %8s %6s %6s %6s %6s %5s %5s%n",
-                        "fault", "2xx", "429", "403", "5xx", "noans", "1st-ok", "tput10%", "overQ",
-                        "bucket", "ev-acc", "ev-del", "dup", "lost"));
+                        "%-24s %6s %6s %6s %6s %6s %8s %8s %6s %6s %6s %6s %5s %5s %13s%n",
+                        "fault",
+                        "2xx",
+                        "429",
+                        "403",
+                        "5xx",
+                        "noans",
+                        "1st-ok",
+                        "tput10%",
+                        "overQ",
+                        "bucket",
+                        "ev-acc",
+                        "ev-del",
+                        "dup",
+                        "lost",
+                        "p50ms bef/in"));
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
             json.append(faultJson(f, table)).append(i + 1 < faults.size() ? ",\n" : "\n");
@@ -146,10 +159,13 @@ final class FaultReport {
             }
         }
         long bucketExcess = bucketExcess(s0, s1);
+        double p50Before = timeline.percentileMillis(s0 - 5, s0, 0.5);
+        double p50During = timeline.percentileMillis(s0, Math.max(s0 + 1, f.end() / 1000), 0.5);
         long[] fanout = fanout(f.start(), f.windowEnd());
         table.append(
                 String.format(
-                        "%-24s %6d %6d %6d %6d %6d %7ds %7ds %6d %6d %6d %6d %5d %5d%n",
+                        "%-24s %6d %6d %6d %6d %6d %7ds %7ds %6d %6d %6d %6d %5d %5d"
+                                + " %6.0f/%-6.0f%n",
                         f.n() + ". " + f.name(),
                         totals[0],
                         totals[1],
@@ -163,12 +179,15 @@ final class FaultReport {
                         fanout[0],
                         fanout[1],
                         fanout[2],
-                        fanout[3]));
+                        fanout[3],
+                        p50Before,
+                        p50During));
         return String.format(
                 Locale.ROOT,
                 "    {\"fault\": %d, \"name\": \"%s\", \"startMs\": %d, \"endMs\": %d,"
                     + " \"windowSeconds\": %d, \"answers\": {%s}, \"5xx\": %d, \"unanswered\": %d,"
-                    + " \"baselineBulkPerSecond\": %.1f, \"secondsToFirstCleanSecond\": %d,"
+                    + " \"baselineBulkPerSecond\": %.1f, \"p50MsBefore\": %.1f,"
+                    + " \"p50MsDuringFault\": %.1f, \"secondsToFirstCleanSecond\": %d,"
                     + " \"secondsToThroughputWithin10pct\": %d, \"bucketWorstExcess\": %d, %s,"
                     + " \"fanout\": {\"accepted\": %d, \"delivered\": %d, \"duplicated\": %d,"
                     + " \"lost\": %d, \"rejected\": %d}}",
@@ -181,6 +200,8 @@ final class FaultReport {
                 totals[3],
                 totals[4],
                 baseline,
+                p50Before,
+                p50During,
                 firstOk,
                 recovered,
                 bucketExcess,

@@ -59,18 +59,23 @@ final class Timeline {
 
     /** 99th percentile latency in ms of every answer sent in {@code second}. */
     double p99Millis(long second) {
+        return percentileMillis(second, second + 1, 0.99);
+    }
+
+    /** The {@code q} quantile (0 to 1) of the latency in ms of every answer sent in [from, to). */
+    double percentileMillis(long fromSecond, long toSecond, double q) {
         long[] all =
                 cells.values().stream()
-                        .map(m -> m.get(second))
-                        .filter(c -> c != null)
-                        .flatMap(c -> c.nanos.stream())
+                        .flatMap(m -> m.entrySet().stream())
+                        .filter(e -> e.getKey() >= fromSecond && e.getKey() < toSecond)
+                        .flatMap(e -> e.getValue().nanos.stream())
                         .mapToLong(Long::longValue)
                         .toArray();
         if (all.length == 0) {
             return 0;
         }
         Arrays.sort(all);
-        int index = (int) Math.ceil(0.99 * all.length) - 1;
+        int index = (int) Math.ceil(q * all.length) - 1;
         return all[Math.max(0, index)] / 1_000_000.0;
     }
 
