@@ -12,7 +12,7 @@ import java.util.List;
 public class DeadLetters {
 
     private static final RedisScript REPLAY =
-            RedisScript.fromClasspath("lua/replay-dead-letter.lua");
+            RedisScript.fromClasspath("lua/fanout-service/replay-dead-letter.lua");
 
     /** What a replay did. */
     public enum Outcome {

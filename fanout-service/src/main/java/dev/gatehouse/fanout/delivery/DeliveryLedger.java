@@ -22,11 +22,12 @@ import java.util.Map;
 @ApplicationScoped
 public class DeliveryLedger {
 
-    private static final RedisScript SETTLE = RedisScript.fromClasspath("lua/settle-delivery.lua");
+    private static final RedisScript SETTLE =
+            RedisScript.fromClasspath("lua/fanout-service/settle-delivery.lua");
     private static final RedisScript MOVE_RETRIES =
-            RedisScript.fromClasspath("lua/move-due-retries.lua");
+            RedisScript.fromClasspath("lua/fanout-service/move-due-retries.lua");
     private static final RedisScript RETIRE_CONSUMER =
-            RedisScript.fromClasspath("lua/retire-consumer.lua");
+            RedisScript.fromClasspath("lua/fanout-service/retire-consumer.lua");
     static final int DEAD_LETTERS_KEPT = 100_000;
 
     private final ReactiveRedisDataSource redis;

@@ -13,14 +13,14 @@ import java.util.List;
 /**
  * The per-category request quotas of the user pool API (AWS answers {@code
  * TooManyRequestsException: Rate exceeded} past them): one token bucket per category in Redis, on
- * Redis's clock, shared by every instance. The only owner of {@code lua/identity-request-quota.lua}
- * (its KEYS, ARGV and reply).
+ * Redis's clock, shared by every instance. The only owner of {@code
+ * lua/identity-service/identity-request-quota.lua} (its KEYS, ARGV and reply).
  */
 @ApplicationScoped
 public class RequestQuotas {
 
     private static final RedisScript SCRIPT =
-            RedisScript.fromClasspath("lua/identity-request-quota.lua");
+            RedisScript.fromClasspath("lua/identity-service/identity-request-quota.lua");
     private static final Duration REDIS_WAIT = Duration.ofSeconds(5);
 
     private final ReactiveRedisDataSource redis;

@@ -28,8 +28,10 @@ import java.util.Map;
 public class UsageReports {
 
     static final int MAX_DAYS = 366;
-    private static final RedisScript REPORT = RedisScript.fromClasspath("lua/usage-report.lua");
-    private static final RedisScript UPDATE = RedisScript.fromClasspath("lua/update-usage.lua");
+    private static final RedisScript REPORT =
+            RedisScript.fromClasspath("lua/auth-common/usage-report.lua");
+    private static final RedisScript UPDATE =
+            RedisScript.fromClasspath("lua/auth-common/update-usage.lua");
 
     private final ReactiveRedisDataSource redis;
     private final ControlPlaneStore store;
