@@ -44,7 +44,7 @@ for scope in "$A" 'a|*|'; do
     ARGS+=("$scope$field")
   done
 done
-DECIDE=$(cli SCRIPT LOAD "$(cat "$ROOT/auth-common/src/main/resources/lua/usage-plan-decide.lua")")
+DECIDE=$(cli SCRIPT LOAD "$(cat "$ROOT/auth-common/src/main/resources/lua/auth-common/usage-plan-decide.lua")")
 NOOP=$(cli SCRIPT LOAD 'return 1')
 
 # Microseconds per call Redis spent in a script, over CALLS calls from 8 connections.

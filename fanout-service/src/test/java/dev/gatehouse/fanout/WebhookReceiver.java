@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arrived and whether its SigV4 signature verifies, with auth-common's verifier, against the
  * credentials fanout-service signs with. A bad signature is answered 403, as an AWS_IAM route
  * would. {@code /flaky} fails a set number of times per event, {@code /doomed} fails until mended,
- * {@code /hanging} never answers.
+ * {@code /hanging} never answers, {@code /held} answers only once a test releases it.
  */
 public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
 
@@ -42,6 +42,8 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
     private static volatile int flakyFailures = 2;
     private static volatile boolean doomedMended;
+    private static final Queue<HttpServerRequest> HELD = new ConcurrentLinkedQueue<>();
+    private static volatile boolean holding = true;
     private static Vertx vertx;
     private static HttpServer server;
 
@@ -91,6 +93,27 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
         doomedMended = mended;
     }
 
+    /** How many requests {@code /held} holds unanswered right now. */
+    public static int heldUnanswered() {
+        return HELD.size();
+    }
+
+    /** Answers every request {@code /held} holds (204), and those that arrive later at once. */
+    public static synchronized void releaseHeld() {
+        holding = false;
+        for (HttpServerRequest request = HELD.poll(); request != null; request = HELD.poll()) {
+            request.response().setStatusCode(204).end();
+        }
+    }
+
+    private static synchronized void hold(HttpServerRequest request) {
+        if (holding) {
+            HELD.add(request);
+        } else {
+            request.response().setStatusCode(204).end();
+        }
+    }
+
     private static void handle(HttpServerRequest request) {
         request.body()
                 .onSuccess(
@@ -115,6 +138,7 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
                                 case "/hanging" -> {
                                     // Never answers: the delivery times out.
                                 }
+                                case "/held" -> hold(request);
                                 case "/flaky" -> {
                                     int failed =
                                             FAILURES.computeIfAbsent(

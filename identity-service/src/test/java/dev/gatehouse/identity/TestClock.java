@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The test bean that replaces the application's system clock: the real time, moved forward by
- * whatever a test asks for (and put back when it is done), so rules that span days can be tested.
+ * whatever a test asks for (and put back when it is done), so rules that span days can be tested;
+ * or stopped, so that a rule about seconds does not depend on how fast the machine runs the test.
  */
 @Singleton
 public class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
     /** Moves the clock {@code by} further ahead. */
     public void advance(Duration by) {
@@ -25,6 +27,12 @@ public class TestClock extends Clock {
     /** Back to the real time. */
     public void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
+    }
+
+    /** Stops the clock where it is: only {@link #advance} moves it until {@link #reset}. */
+    public void freeze() {
+        frozen.set(instant());
     }
 
     @Override
@@ -39,6 +47,7 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant stopped = frozen.get();
+        return (stopped != null ? stopped : Instant.now()).plus(offset.get());
     }
 }

@@ -8,9 +8,11 @@ import io.vertx.mutiny.redis.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -32,15 +34,31 @@ public final class RedisScript {
         this.sha1 = sha1Hex(source);
     }
 
-    /** Loads a script from the classpath of the calling module, e.g. {@code "lua/search.lua"}. */
+    /**
+     * Loads a script from the classpath of the calling module, e.g. {@code
+     * "lua/stores-service/search-stores.lua"}. Each module keeps its scripts in a folder of its own
+     * ({@code lua/<module>/}); a name found more than once on the classpath is refused, so one
+     * module's script can never shadow another's.
+     */
     public static RedisScript fromClasspath(String resource) {
-        try (InputStream in =
-                Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            List<URL> found = Collections.list(loader.getResources(resource));
+            if (found.isEmpty()) {
                 throw new IllegalStateException(
                         "Redis script " + resource + " is not on the classpath");
             }
-            return new RedisScript(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (found.size() > 1) {
+                throw new IllegalStateException(
+                        "Redis script "
+                                + resource
+                                + " is on the classpath more than once: "
+                                + found);
+            }
+            try (InputStream in = found.get(0).openStream()) {
+                return new RedisScript(
+                        resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Redis script " + resource, e);
         }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
  * Why a SigV4 request was refused: always 403, with the message and {@code x-amzn-ErrorType} of
  * api-gateway-and-iam.md section 4.9.
  */
-public record SigV4Rejection(String errorType, String message) {
+public record SigV4Rejection(String errorType, String message) implements SignatureParse {
 
     static SigV4Rejection missingToken() {
         return new SigV4Rejection(

@@ -37,16 +37,17 @@ public final class SigV4Verifier {
     public record Parsed(SignatureClaim claim, SigV4Rejection rejection) {}
 
     public Parsed parse(SignedRequest request, Instant now) {
-        Object result;
+        SignatureParse result;
         try {
             result = parser.parse(request, now);
         } catch (RuntimeException e) {
             // Defence in depth: malformed input must end in a 403, never a 500.
             result = SigV4Rejection.incomplete("Malformed Authorization data");
         }
-        return result instanceof SignatureClaim claim
-                ? new Parsed(claim, null)
-                : new Parsed(null, (SigV4Rejection) result);
+        if (result instanceof SignatureClaim claim) {
+            return new Parsed(claim, null);
+        }
+        return new Parsed(null, (SigV4Rejection) result);
     }
 
     /** Null when the signature is right; the InvalidSignatureException otherwise. */

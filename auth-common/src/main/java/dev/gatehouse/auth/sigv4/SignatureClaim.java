@@ -22,7 +22,8 @@ public record SignatureClaim(
         String signature,
         String securityToken,
         boolean presigned,
-        java.time.Instant validUntil) {
+        java.time.Instant validUntil)
+        implements SignatureParse {
 
     /** {@code <date>/<region>/<service>/aws4_request}. */
     public String scope() {

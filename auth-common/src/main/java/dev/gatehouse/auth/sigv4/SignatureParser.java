@@ -40,7 +40,7 @@ final class SignatureParser {
     }
 
     /** The claim, or the rejection; never throws for any input. */
-    Object parse(SignedRequest request, Instant now) {
+    SignatureParse parse(SignedRequest request, Instant now) {
         List<String> authorization = request.headers().get("authorization");
         Map<String, String> query = presignQuery(request.rawQuery());
         boolean presigned =
@@ -62,7 +62,7 @@ final class SignatureParser {
         return headerClaim(authorization.get(0), request, now);
     }
 
-    private Object headerClaim(String raw, SignedRequest request, Instant now) {
+    private SignatureParse headerClaim(String raw, SignedRequest request, Instant now) {
         String value = raw.strip();
         int space = value.indexOf(' ');
         String scheme = space < 0 ? value : value.substring(0, space);
@@ -126,7 +126,8 @@ final class SignatureParser {
                 null);
     }
 
-    private Object presignedClaim(Map<String, String> query, SignedRequest request, Instant now) {
+    private SignatureParse presignedClaim(
+            Map<String, String> query, SignedRequest request, Instant now) {
         List<String> missing = new ArrayList<>();
         for (String name :
                 List.of(
@@ -178,7 +179,7 @@ final class SignatureParser {
                 expiry);
     }
 
-    private Object claim(
+    private SignatureParse claim(
             String credential,
             String signedHeaders,
             String signature,

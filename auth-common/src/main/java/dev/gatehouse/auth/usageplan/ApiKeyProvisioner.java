@@ -29,7 +29,7 @@ public class ApiKeyProvisioner {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final RedisScript CLAIM =
-            RedisScript.fromClasspath("lua/claim-api-key-name.lua");
+            RedisScript.fromClasspath("lua/auth-common/claim-api-key-name.lua");
 
     private final ReactiveRedisDataSource redis;
     private final UsagePlanCatalog catalog;

@@ -4,25 +4,30 @@ import io.vertx.mutiny.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The outcome of the usage-plan check for one request, with what the rate-limit headers need (the
  * plan's limits as the decision read them, so that a plan changed at run time is described as
- * enforced). Negative numbers mean "not applicable" (no throttle, no quota).
+ * enforced). A plan without a throttle or a quota has no {@link Throttle} or {@link Quota}; only a
+ * refused request has a {@code retryAfterSeconds}.
  */
 public record UsageDecision(
         Outcome outcome,
         String keyId,
         String plan,
-        int burstLimit,
-        long tokensLeft,
-        long secondsToFull,
-        long quotaLimit,
-        long quotaRemaining,
-        long secondsToPeriodEnd,
-        long retryAfterSeconds,
-        double rateLimit,
-        Optional<QuotaPeriod> quotaPeriod) {
+        Optional<Throttle> throttle,
+        Optional<Quota> quota,
+        OptionalLong retryAfterSeconds) {
+
+    /** The token bucket the request was decided on. */
+    public record Throttle(int burstLimit, double rateLimit, long tokensLeft, long secondsToFull) {}
+
+    /**
+     * The quota of the current period. A throttled request is decided before its quota, so it
+     * reports none.
+     */
+    public record Quota(long limit, QuotaPeriod period, long remaining, long secondsToPeriodEnd) {}
 
     public enum Outcome {
         /** Every check passed; the request was counted. */
@@ -40,13 +45,12 @@ public record UsageDecision(
     }
 
     public static UsageDecision of(Outcome outcome) {
-        return new UsageDecision(
-                outcome, null, null, -1, -1, 0, -1, -1, 0, 0, -1, Optional.empty());
+        return of(outcome, null, null);
     }
 
     public static UsageDecision of(Outcome outcome, String keyId, String plan) {
         return new UsageDecision(
-                outcome, keyId, plan, -1, -1, 0, -1, -1, 0, 0, -1, Optional.empty());
+                outcome, keyId, plan, Optional.empty(), Optional.empty(), OptionalLong.empty());
     }
 
     /**
@@ -64,16 +68,14 @@ public record UsageDecision(
         }
         String keyId = reply.get(1).toString();
         String plan = reply.get(2).toString();
-        int burst = reply.get(3).toInteger();
-        long limit = reply.get(4).toLong();
+        int burst = reply.get(3).toInteger(); // -1: the plan has no throttle
+        long limit = reply.get(4).toLong(); // -1: the plan has no quota
         long toPeriodEnd = reply.get(5).toLong();
         String rateText = reply.get(6).toString();
         double rate = rateText.isEmpty() ? -1 : Double.parseDouble(rateText);
         String periodText = reply.get(7).toString();
-        Optional<QuotaPeriod> period =
-                periodText.isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(QuotaPeriod.valueOf(periodText));
+        QuotaPeriod period =
+                periodText.isEmpty() ? QuotaPeriod.MONTH : QuotaPeriod.valueOf(periodText);
         for (int row = 8; row + 3 < reply.size() && decisions.size() < requests; row += 4) {
             long tokens = reply.get(row + 1).toLong();
             long seconds = reply.get(row + 2).toLong();
@@ -85,44 +87,26 @@ public record UsageDecision(
                                         Outcome.ALLOWED,
                                         keyId,
                                         plan,
-                                        burst,
-                                        tokens,
-                                        seconds,
-                                        limit,
-                                        remaining,
-                                        toPeriodEnd,
-                                        0,
-                                        rate,
-                                        period);
+                                        throttle(burst, rate, tokens, seconds),
+                                        quota(limit, period, remaining, toPeriodEnd),
+                                        OptionalLong.empty());
                         // A throttled request is decided before its quota: none is reported.
                         case 2 ->
                                 new UsageDecision(
                                         Outcome.THROTTLED,
                                         keyId,
                                         plan,
-                                        burst,
-                                        0,
-                                        seconds,
-                                        -1,
-                                        -1,
-                                        0,
-                                        seconds,
-                                        rate,
-                                        period);
+                                        throttle(burst, rate, 0, seconds),
+                                        Optional.empty(),
+                                        OptionalLong.of(seconds));
                         default ->
                                 new UsageDecision(
                                         Outcome.QUOTA_EXCEEDED,
                                         keyId,
                                         plan,
-                                        burst,
-                                        tokens,
-                                        0,
-                                        limit,
-                                        0,
-                                        toPeriodEnd,
-                                        Math.max(1, toPeriodEnd),
-                                        rate,
-                                        period);
+                                        throttle(burst, rate, tokens, 0),
+                                        quota(limit, period, 0, toPeriodEnd),
+                                        OptionalLong.of(Math.max(1, toPeriodEnd)));
                     });
         }
         if (decisions.size() != requests) {
@@ -132,11 +116,17 @@ public record UsageDecision(
         return decisions;
     }
 
-    public boolean hasThrottle() {
-        return burstLimit >= 0;
+    private static Optional<Throttle> throttle(
+            int burst, double rate, long tokens, long secondsToFull) {
+        return burst < 0
+                ? Optional.empty()
+                : Optional.of(new Throttle(burst, rate, tokens, secondsToFull));
     }
 
-    public boolean hasQuota() {
-        return quotaLimit >= 0;
+    private static Optional<Quota> quota(
+            long limit, QuotaPeriod period, long remaining, long secondsToPeriodEnd) {
+        return limit < 0
+                ? Optional.empty()
+                : Optional.of(new Quota(limit, period, remaining, secondsToPeriodEnd));
     }
 }

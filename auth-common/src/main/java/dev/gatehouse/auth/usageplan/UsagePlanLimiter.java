@@ -26,7 +26,7 @@ import java.util.function.BiConsumer;
 public class UsagePlanLimiter {
 
     private static final RedisScript DECIDE =
-            RedisScript.fromClasspath("lua/usage-plan-decide.lua");
+            RedisScript.fromClasspath("lua/auth-common/usage-plan-decide.lua");
 
     private final EventLoopConnections redis;
     private final ApiKeyDirectory directory;

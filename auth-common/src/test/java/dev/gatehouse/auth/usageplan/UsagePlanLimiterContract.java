@@ -97,7 +97,7 @@ abstract class UsagePlanLimiterContract {
         }
         UsageDecision throttled = decision(key);
         assertEquals(THROTTLED, throttled.outcome());
-        assertEquals(2, throttled.retryAfterSeconds(), "one token at 0.5/s takes 2 s");
+        assertEquals(2, throttled.retryAfterSeconds().getAsLong(), "one token at 0.5/s takes 2 s");
         limiter.clockOffset(Duration.ofMillis(2_100));
         assertEquals(ALLOWED, decide(key));
         assertEquals(THROTTLED, decide(key));
@@ -109,7 +109,7 @@ abstract class UsagePlanLimiterContract {
         assertEquals(ALLOWED, decide(key));
         UsageDecision second = decision(key);
         assertEquals(ALLOWED, second.outcome());
-        assertEquals(8, second.quotaRemaining());
+        assertEquals(8, second.quota().orElseThrow().remaining());
         assertEquals(THROTTLED, decide(key));
         assertEquals(THROTTLED, decide(key));
         String sha = ApiKeyHash.sha256(key);
@@ -128,7 +128,9 @@ abstract class UsagePlanLimiterContract {
         }
         UsageDecision exceeded = decision(key);
         assertEquals(QUOTA_EXCEEDED, exceeded.outcome());
-        assertEquals(exceeded.secondsToPeriodEnd(), exceeded.retryAfterSeconds());
+        assertEquals(
+                exceeded.quota().orElseThrow().secondsToPeriodEnd(),
+                exceeded.retryAfterSeconds().getAsLong());
 
         limiter.clockOffset(untilNext(TemporalAdjusters.firstDayOfNextMonth()).plusSeconds(1));
         for (int i = 0; i < 5; i++) {

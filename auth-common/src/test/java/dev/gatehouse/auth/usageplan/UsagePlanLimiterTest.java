@@ -63,13 +63,14 @@ class UsagePlanLimiterTest extends UsagePlanLimiterContract {
                 throttle.stream().map(UsageDecision::outcome).toList());
         assertEquals(
                 List.of(2L, 1L, 0L, 0L, 0L, 0L),
-                throttle.stream().map(UsageDecision::tokensLeft).toList());
+                throttle.stream().map(d -> d.throttle().orElseThrow().tokensLeft()).toList());
         assertEquals(List.of(2L, 4L, 6L), secondsToFull(throttle.subList(0, 3)));
         for (UsageDecision throttled : throttle.subList(3, 6)) {
-            assertEquals(2, throttled.retryAfterSeconds(), throttled.toString());
-            assertEquals(2, throttled.secondsToFull(), throttled.toString());
-            assertEquals(3, throttled.burstLimit(), throttled.toString());
-            assertEquals(-1, throttled.quotaLimit(), "a throttled request reports no quota");
+            assertEquals(2, throttled.retryAfterSeconds().getAsLong(), throttled.toString());
+            assertEquals(
+                    2, throttled.throttle().orElseThrow().secondsToFull(), throttled.toString());
+            assertEquals(3, throttled.throttle().orElseThrow().burstLimit(), throttled.toString());
+            assertTrue(throttled.quota().isEmpty(), "a throttled request reports no quota");
         }
 
         List<UsageDecision> quota = decideTogether("Quota5KeyValueForTests0001", 5);
@@ -79,18 +80,19 @@ class UsagePlanLimiterTest extends UsagePlanLimiterContract {
                 quota.stream().map(UsageDecision::outcome).toList());
         assertEquals(
                 List.of(2L, 1L, 0L, 0L, 0L),
-                quota.stream().map(UsageDecision::quotaRemaining).toList());
+                quota.stream().map(d -> d.quota().orElseThrow().remaining()).toList());
         for (UsageDecision decision : quota) {
-            assertEquals(3, decision.quotaLimit(), decision.toString());
-            assertEquals(-1, decision.burstLimit(), "no throttle in this plan");
+            assertEquals(3, decision.quota().orElseThrow().limit(), decision.toString());
+            assertTrue(decision.throttle().isEmpty(), "no throttle in this plan");
             assertEquals(quota.get(0).keyId(), decision.keyId());
             assertTrue(decision.keyId().matches("[a-z0-9]{10}"), decision.keyId());
             assertEquals("quota5", decision.plan());
         }
         UsageDecision exceeded = quota.get(4);
-        assertTrue(exceeded.secondsToPeriodEnd() > 0, exceeded.toString());
-        assertEquals(exceeded.secondsToPeriodEnd(), exceeded.retryAfterSeconds());
-        assertEquals(0, quota.get(0).retryAfterSeconds());
+        long toPeriodEnd = exceeded.quota().orElseThrow().secondsToPeriodEnd();
+        assertTrue(toPeriodEnd > 0, exceeded.toString());
+        assertEquals(toPeriodEnd, exceeded.retryAfterSeconds().getAsLong());
+        assertTrue(quota.get(0).retryAfterSeconds().isEmpty());
     }
 
     /** {@code n} decisions for one key submitted at once: a first call, then one batch. */
@@ -103,7 +105,7 @@ class UsagePlanLimiterTest extends UsagePlanLimiterContract {
     }
 
     private static List<Long> secondsToFull(List<UsageDecision> decisions) {
-        return decisions.stream().map(UsageDecision::secondsToFull).toList();
+        return decisions.stream().map(d -> d.throttle().orElseThrow().secondsToFull()).toList();
     }
 
     /** Buckets and quota counters start over; key records stay. */

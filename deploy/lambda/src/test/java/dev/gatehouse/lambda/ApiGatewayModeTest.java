@@ -114,56 +114,6 @@ class ApiGatewayModeTest {
     }
 
     @Test
-    void theSamTemplatesScheduledDeliveryRunReachesItsRouteAsTheSchedulesRole() throws Exception {
-        String event =
-                scheduledEvent()
-                        .replace("${AWS::AccountId}", "123456789012")
-                        .replace("${DeliveryScheduleRole.RoleId}", "AROAEXAMPLESCHEDULE1")
-                        .replace("${DeliveryScheduleRole}", "gatehouse-DeliveryScheduleRole-1")
-                        .replace("${Stage}", "prod");
-        assertTrue(!event.contains("${"), event);
-
-        ValidatableResponse response =
-                given().contentType("application/json")
-                        .body(event)
-                        .post("/_lambda_")
-                        .then()
-                        .statusCode(200);
-
-        response.body("statusCode", equalTo(200));
-        JsonNode caller = body(response);
-        assertEquals(
-                "arn:aws:sts::123456789012:assumed-role/gatehouse-DeliveryScheduleRole-1"
-                        + "/delivery-run",
-                caller.path("userArn").asText());
-        assertEquals("AROAEXAMPLESCHEDULE1:delivery-run", caller.path("principalName").asText());
-        assertEquals("123456789012", caller.path("accountId").asText());
-    }
-
-    /** The {@code Input} of {@code DeliverySchedule} in deploy/sam/template.yaml, as written. */
-    static String scheduledEvent() throws Exception {
-        List<String> lines =
-                java.nio.file.Files.readAllLines(
-                        java.nio.file.Path.of("..", "sam", "template.yaml"));
-        StringBuilder input = new StringBuilder();
-        boolean inSchedule = false;
-        boolean inInput = false;
-        for (String line : lines) {
-            if (line.equals("  DeliverySchedule:")) {
-                inSchedule = true;
-            } else if (inSchedule && line.trim().equals("Input: !Sub |")) {
-                inInput = true;
-            } else if (inInput && !line.startsWith("          ")) {
-                break;
-            } else if (inInput) {
-                input.append(line.substring(10)).append('\n');
-            }
-        }
-        assertTrue(input.length() > 0, "DeliverySchedule has an Input");
-        return input.toString();
-    }
-
-    @Test
     void refusesAnIamRouteWithoutTheIamAuthorizerResult() {
         assertRefused(
                 request("GET", "/echo/iam").invoke(),

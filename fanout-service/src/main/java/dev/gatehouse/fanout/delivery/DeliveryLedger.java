@@ -22,11 +22,14 @@ import java.util.Map;
 @ApplicationScoped
 public class DeliveryLedger {
 
-    private static final RedisScript SETTLE = RedisScript.fromClasspath("lua/settle-delivery.lua");
-    private static final RedisScript MOVE_RETRIES =
-            RedisScript.fromClasspath("lua/move-due-retries.lua");
+    private static final RedisScript SETTLE =
+            RedisScript.fromClasspath("lua/fanout-service/settle-delivery.lua");
+    private static final RedisScript DUE_RETRIES =
+            RedisScript.fromClasspath("lua/fanout-service/due-retries.lua");
+    private static final RedisScript ENQUEUE_RETRIES =
+            RedisScript.fromClasspath("lua/fanout-service/enqueue-retries.lua");
     private static final RedisScript RETIRE_CONSUMER =
-            RedisScript.fromClasspath("lua/retire-consumer.lua");
+            RedisScript.fromClasspath("lua/fanout-service/retire-consumer.lua");
     static final int DEAD_LETTERS_KEPT = 100_000;
 
     private final ReactiveRedisDataSource redis;
@@ -100,12 +103,37 @@ public class DeliveryLedger {
      * until the next one waiting is due (Redis's clock).
      */
     Uni<MovedRetries> moveDueRetries(int limit) {
-        return MOVE_RETRIES
-                .run(
-                        redis,
-                        List.of(FanoutKeys.RETRIES),
-                        List.of(FanoutKeys.PREFIX, Integer.toString(limit)))
-                .map(r -> new MovedRetries(r.get(0).toInteger(), r.get(1).toLong()));
+        return DUE_RETRIES
+                .run(redis, List.of(FanoutKeys.RETRIES), List.of(Integer.toString(limit)))
+                .flatMap(
+                        due -> {
+                            long wait = due.get(0).toLong();
+                            if (due.size() == 1) {
+                                return Uni.createFrom().item(new MovedRetries(0, wait));
+                            }
+                            List<String> keys = new ArrayList<>();
+                            List<String> members = new ArrayList<>();
+                            keys.add(FanoutKeys.RETRIES);
+                            for (int i = 1; i < due.size(); i++) {
+                                String member = due.get(i).toString();
+                                RetryMember retry = RetryMember.parse(member);
+                                keys.add(FanoutKeys.event(retry.eventId()));
+                                keys.add(FanoutKeys.deliveries(retry.subscriber()));
+                                members.add(member);
+                            }
+                            return ENQUEUE_RETRIES
+                                    .run(redis, keys, members)
+                                    .map(moved -> new MovedRetries(moved.toInteger(), wait));
+                        });
+    }
+
+    /** A due-retries member as settle-delivery.lua writes it: subscriber|event id|attempt. */
+    record RetryMember(String subscriber, String eventId) {
+        static RetryMember parse(String member) {
+            int first = member.indexOf('|');
+            int last = member.lastIndexOf('|');
+            return new RetryMember(member.substring(0, first), member.substring(first + 1, last));
+        }
     }
 
     /**

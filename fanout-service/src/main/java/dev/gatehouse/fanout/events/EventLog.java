@@ -23,7 +23,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventLog {
 
-    private static final RedisScript PUBLISH = RedisScript.fromClasspath("lua/publish-event.lua");
+    private static final RedisScript PUBLISH =
+            RedisScript.fromClasspath("lua/fanout-service/publish-event.lua");
 
     private final ReactiveRedisDataSource redis;
     private final Subscriptions subscriptions;

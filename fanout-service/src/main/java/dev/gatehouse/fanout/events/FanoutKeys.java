@@ -9,7 +9,7 @@ import dev.gatehouse.auth.crypto.Sha256;
  */
 public final class FanoutKeys {
 
-    /** The shared prefix, hash tag included (the scripts derive keys from it). */
+    /** The shared prefix, hash tag included; scripts are given every key, never this prefix. */
     public static final String PREFIX = "{fanout}:";
 
     /** Sorted set of due retries: {@code subscriber|eventId|attempt} scored by due time (ms). */

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.fanout.WebhookReceiver;
 import dev.gatehouse.fanout.WebhookReceiver.Received;
+import dev.gatehouse.testing.Await;
 import dev.gatehouse.testing.RedisTestResource;
 import dev.gatehouse.testing.SmtpTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -40,7 +43,9 @@ class CrashSafetyTest {
     @Test
     void deliveriesReadByACrashedConsumerAreClaimedAndDelivered() throws Exception {
         workers.haltAll();
-        Thread.sleep(700); // reads blocked in Redis when the workers halted have returned
+        // Reads blocked in Redis when the workers halted must return before the crashed consumer
+        // reads, or they would take some of its deliveries.
+        Await.until("no halted worker's read is blocked in Redis", () -> !readsBlocked());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ids.add(publish("bulk.thing", "{\"crash\":" + i + "}"));
@@ -59,18 +64,19 @@ class CrashSafetyTest {
                                 "{fanout}:deliveries:bulk",
                                 ">");
         assertEquals(20, ((List<?>) ((List<?>) ((List<?>) read).get(0)).get(1)).size());
+        long readAt = redisMillis();
 
         workers.start("survivor-" + System.nanoTime());
-        Thread.sleep(1_000);
-        assertEquals(0, arrived(ids).size(), "held by the dead consumer until the timeout");
-
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (arrived(ids).size() < ids.size() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until("the survivor delivered all", () -> arrived(ids).size() == ids.size());
         assertEquals(new HashSet<>(ids), arrived(ids), "the survivor claimed and delivered all");
         for (String id : ids) {
-            DeliveryTest.awaitEvent(id, e -> DeliveryTest.delivered(e, "bulk"));
+            JsonPath state = DeliveryTest.awaitEvent(id, e -> DeliveryTest.delivered(e, "bulk"));
+            // Held by the dead consumer until the visibility timeout (3 s), on Redis's clock.
+            long deliveredAt =
+                    Instant.parse(state.getString("deliveries.bulk.deliveredAt")).toEpochMilli();
+            assertTrue(
+                    deliveredAt - readAt >= 3_000,
+                    id + " delivered " + (deliveredAt - readAt) + " ms after the crashed read");
         }
     }
 
@@ -100,11 +106,7 @@ class CrashSafetyTest {
         publishers.shutdown();
         assertEquals(total, new HashSet<>(ids).size());
 
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (arrived(ids).size() < total && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(total, arrived(ids).size(), "every published event was delivered");
+        Await.until("every published event was delivered", () -> arrived(ids).size() == total);
         int deliveries = 0;
         for (String id : ids) {
             deliveries += WebhookReceiver.at("/bulk", id).size();
@@ -114,6 +116,19 @@ class CrashSafetyTest {
             event(id).statusCode(200);
             DeliveryTest.awaitEvent(id, e -> DeliveryTest.delivered(e, "bulk"));
         }
+    }
+
+    /** Whether a client is blocked in XREADGROUP (a worker's read waiting for deliveries). */
+    private static boolean readsBlocked() {
+        String clients = RedisTestResource.standalone().call("CLIENT", "LIST").toString();
+        return clients.lines()
+                .anyMatch(c -> c.contains("cmd=xreadgroup") && c.contains(" flags=b"));
+    }
+
+    private static long redisMillis() {
+        List<?> time = (List<?>) RedisTestResource.standalone().call("TIME");
+        return Long.parseLong(time.get(0).toString()) * 1_000
+                + Long.parseLong(time.get(1).toString()) / 1_000;
     }
 
     private static Set<String> arrived(List<String> ids) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.fanout.WebhookReceiver;
 import dev.gatehouse.fanout.events.FanoutKeys;
+import dev.gatehouse.testing.Await;
 import dev.gatehouse.testing.RedisTestResource;
 import dev.gatehouse.testing.SmtpTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -60,7 +61,8 @@ class DeliveryRunTest {
         for (int i = 0; i < 30; i++) {
             ids.add(publish("bulk.thing", "{\"run\":" + i + "}"));
         }
-        Thread.sleep(500);
+        // A worker reads as soon as the application starts: none has joined the stream's group.
+        assertEquals(List.of(), readers(FanoutKeys.deliveries("bulk")), "no worker runs");
         for (String id : ids) {
             assertEquals(0, WebhookReceiver.at("/bulk", id).size(), "no worker runs");
             event(id).body("deliveries.bulk.state", equalTo("pending"));
@@ -104,9 +106,11 @@ class DeliveryRunTest {
         for (int i = 0; i < 6; i++) {
             ids.add(publish("mixed.thing", "{}"));
         }
+        int before = WebhookReceiver.at("/hanging").size();
         CompletableFuture<ExtractableResponse<Response>> first =
                 CompletableFuture.supplyAsync(() -> drain().extract());
-        Thread.sleep(1_000);
+        Await.until(
+                "the first run is under way", () -> WebhookReceiver.at("/hanging").size() > before);
 
         drain().statusCode(409)
                 .header("x-amzn-ErrorType", "ConflictException")
@@ -133,6 +137,21 @@ class DeliveryRunTest {
                 .statusCode(403)
                 .body("message", equalTo("Missing Authentication Token"));
         given().filter(PUBLISHER).post("/deliveries/drain").then().statusCode(403);
+    }
+
+    /** The consumers of every group of {@code stream} (none when it has no group yet). */
+    private static List<Object> readers(String stream) {
+        List<Object> consumers = new ArrayList<>();
+        for (Object group :
+                (List<?>) RedisTestResource.standalone().call("XINFO", "GROUPS", stream)) {
+            List<?> fields = (List<?>) group;
+            String name = fields.get(fields.indexOf("name") + 1).toString();
+            consumers.addAll(
+                    (List<?>)
+                            RedisTestResource.standalone()
+                                    .call("XINFO", "CONSUMERS", stream, name));
+        }
+        return consumers;
     }
 
     private static io.restassured.response.ValidatableResponse drain() {

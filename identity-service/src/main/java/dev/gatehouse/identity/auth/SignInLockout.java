@@ -24,10 +24,11 @@ public class SignInLockout {
     private final HashCommands<String, String, String> hashes;
     private final UserKeys keys;
     private final IdentityConfig.LockoutConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SignInLockout(RedisDataSource redis, UserPool pool, IdentityConfig config) {
+    SignInLockout(RedisDataSource redis, UserPool pool, IdentityConfig config, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
         this.hashes = redis.hash(String.class);
         this.keys = new UserKeys(pool.id());
         this.config = config.lockout();

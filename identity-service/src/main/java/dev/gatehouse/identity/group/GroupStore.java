@@ -28,10 +28,14 @@ public class GroupStore {
     /** How long a deleted group's member list may outlive an unfinished DeleteGroup. */
     private static final long SET_ASIDE_SECONDS = 86_400;
 
-    private static final RedisScript CREATE = RedisScript.fromClasspath("lua/group-create.lua");
-    private static final RedisScript UPDATE = RedisScript.fromClasspath("lua/group-update.lua");
-    private static final RedisScript DELETE = RedisScript.fromClasspath("lua/group-delete.lua");
-    private static final RedisScript RECORDS = RedisScript.fromClasspath("lua/group-records.lua");
+    private static final RedisScript CREATE =
+            RedisScript.fromClasspath("lua/identity-service/group-create.lua");
+    private static final RedisScript UPDATE =
+            RedisScript.fromClasspath("lua/identity-service/group-update.lua");
+    private static final RedisScript DELETE =
+            RedisScript.fromClasspath("lua/identity-service/group-delete.lua");
+    private static final RedisScript RECORDS =
+            RedisScript.fromClasspath("lua/identity-service/group-records.lua");
 
     /** What CreateGroup found. */
     public enum Created {

@@ -26,13 +26,14 @@ public class Memberships {
     static final int MOST_GROUPS_PER_USER = 100;
 
     private static final int BATCH = 100;
-    private static final RedisScript ADD = RedisScript.fromClasspath("lua/membership-add.lua");
+    private static final RedisScript ADD =
+            RedisScript.fromClasspath("lua/identity-service/membership-add.lua");
     private static final RedisScript REMOVE =
-            RedisScript.fromClasspath("lua/membership-remove.lua");
+            RedisScript.fromClasspath("lua/identity-service/membership-remove.lua");
     private static final RedisScript UNLINK =
-            RedisScript.fromClasspath("lua/membership-unlink.lua");
+            RedisScript.fromClasspath("lua/identity-service/membership-unlink.lua");
     private static final RedisScript FORGET_USER =
-            RedisScript.fromClasspath("lua/membership-forget-user.lua");
+            RedisScript.fromClasspath("lua/identity-service/membership-forget-user.lua");
 
     /** The outcome of adding or removing a member. */
     public enum Change {

@@ -34,7 +34,7 @@ public class IdentityLinks {
     /** Logins one identity may hold (MergeDeveloperIdentities: "limited to 20"). */
     static final int MOST_LOGINS = 20;
 
-    private static final RedisScript SCRIPT = RedisScript.fromClasspath("lua/identity-link.lua");
+    private static final RedisScript SCRIPT = RedisScript.fromClasspath("lua/identity-service/identity-link.lua");
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final int ATTEMPTS = 8;
 

@@ -17,13 +17,13 @@ import java.util.List;
  * API per category and the identity pool API per operation ({@code TooManyRequestsException: Rate
  * exceeded}), STS for all actions together (the caller answers {@code Throttling}). One token
  * bucket per quota in Redis, on Redis's clock, shared by every instance. The only owner of {@code
- * lua/identity-request-quota.lua} (its KEYS, ARGV and reply).
+ * lua/identity-service/identity-request-quota.lua} (its KEYS, ARGV and reply).
  */
 @ApplicationScoped
 public class RequestQuotas {
 
     private static final RedisScript SCRIPT =
-            RedisScript.fromClasspath("lua/identity-request-quota.lua");
+            RedisScript.fromClasspath("lua/identity-service/identity-request-quota.lua");
     private static final Duration REDIS_WAIT = Duration.ofSeconds(5);
     private static final String IDENTITY_POOL_PREFIX = "gatehouse:identitypool:request-quota:";
     private static final String STS_KEY = "gatehouse:sts:request-quota:{sts}";

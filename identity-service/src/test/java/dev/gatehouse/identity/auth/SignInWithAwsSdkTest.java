@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.identity.CognitoClients;
 import dev.gatehouse.identity.SmtpTestResource;
+import dev.gatehouse.identity.TestClock;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.srp.SrpClient;
-import dev.gatehouse.identity.srp.SrpTimestamp;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URL;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -52,6 +53,7 @@ class SignInWithAwsSdkTest {
     URL url;
 
     @Inject UserPool pool;
+    @Inject TestClock clock;
 
     private CognitoIdentityProviderClient cognito() {
         return CognitoClients.anonymous(url);
@@ -107,7 +109,7 @@ class SignInWithAwsSdkTest {
         Map<String, String> parameters = challenge.challengeParameters();
         String userId = parameters.get("USER_ID_FOR_SRP");
         assertThat(parameters.get("USERNAME")).isEqualTo(userId);
-        String timestamp = SrpTimestamp.format(Instant.now());
+        String timestamp = SrpClient.timestamp(Instant.now());
         String signature =
                 srp.signature(
                         userId,
@@ -281,13 +283,20 @@ class SignInWithAwsSdkTest {
     }
 
     @Test
-    void theFifthFailureLocksTheUser() {
+    void theFifthFailureLocksTheUserForASecond() {
         register("ken", "ken@example.com", true);
-        failSignIn("ken", 5);
-        // Locked for 1 s after the fifth failure: even the right password is refused.
-        assertThatThrownBy(() -> passwordSignIn("tester", "ken", PASSWORD))
-                .isInstanceOf(NotAuthorizedException.class)
-                .hasMessageStartingWith("Password attempts exceeded");
+        clock.freeze(); // the lock's second passes only when the test says so
+        try {
+            failSignIn("ken", 5);
+            // Locked after the fifth failure: even the right password is refused.
+            assertThatThrownBy(() -> passwordSignIn("tester", "ken", PASSWORD))
+                    .isInstanceOf(NotAuthorizedException.class)
+                    .hasMessageStartingWith("Password attempts exceeded");
+            clock.advance(Duration.ofMillis(1_001));
+            assertThat(passwordSignIn("tester", "ken", PASSWORD).idToken()).isNotBlank();
+        } finally {
+            clock.reset();
+        }
     }
 
     /** {@code times} wrong passwords, each answered as a wrong password (not yet a lock). */

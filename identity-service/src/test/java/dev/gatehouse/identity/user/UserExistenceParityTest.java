@@ -6,7 +6,6 @@ import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.identity.TestUsers;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.srp.SrpClient;
-import dev.gatehouse.identity.srp.SrpTimestamp;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -224,7 +223,7 @@ class UserExistenceParityTest {
             }
             Map<String, String> parameters = challenge[0].challengeParameters();
             String userId = parameters.get("USER_ID_FOR_SRP");
-            String timestamp = SrpTimestamp.format(Instant.now());
+            String timestamp = SrpClient.timestamp(Instant.now());
             String signature =
                     srp.signature(
                             userId,

@@ -32,7 +32,8 @@ import java.util.Set;
 public class CatalogSeeder {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final RedisScript UPSERT = RedisScript.fromClasspath("lua/upsert-store.lua");
+    private static final RedisScript UPSERT =
+            RedisScript.fromClasspath("lua/stores-service/upsert-store.lua");
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class StoreCatalog {
 
-    private static final RedisScript LIST = RedisScript.fromClasspath("lua/list-stores.lua");
+    private static final RedisScript LIST =
+            RedisScript.fromClasspath("lua/stores-service/list-stores.lua");
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ReactiveRedisDataSource redis;

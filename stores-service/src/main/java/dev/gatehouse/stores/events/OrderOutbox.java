@@ -20,7 +20,8 @@ import java.util.Map;
 @ApplicationScoped
 public class OrderOutbox {
 
-    private static final RedisScript FORGET = RedisScript.fromClasspath("lua/outbox-forget.lua");
+    private static final RedisScript FORGET =
+            RedisScript.fromClasspath("lua/stores-service/outbox-forget.lua");
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveSortedSetCommands<String, String> marks;

@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class OrderBook {
 
-    private static final RedisScript PLACE = RedisScript.fromClasspath("lua/place-order.lua");
-    private static final RedisScript LIST = RedisScript.fromClasspath("lua/customer-orders.lua");
+    private static final RedisScript PLACE =
+            RedisScript.fromClasspath("lua/stores-service/place-order.lua");
+    private static final RedisScript LIST =
+            RedisScript.fromClasspath("lua/stores-service/customer-orders.lua");
 
     private static final Pattern ORDER_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

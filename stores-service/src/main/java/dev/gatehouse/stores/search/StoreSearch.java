@@ -18,7 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class StoreSearch {
 
-    private static final RedisScript SEARCH = RedisScript.fromClasspath("lua/search-stores.lua");
+    private static final RedisScript SEARCH =
+            RedisScript.fromClasspath("lua/stores-service/search-stores.lua");
 
     private final ReactiveRedisDataSource redis;
     private final StoreJson json;

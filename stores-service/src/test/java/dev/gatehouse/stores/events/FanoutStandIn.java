@@ -50,8 +50,9 @@ public class FanoutStandIn implements QuarkusTestResourceLifecycleManager {
                 "true",
                 "%test.gatehouse.stores.events.relay",
                 "true",
+                // Tests sweep the outbox themselves (OutboxRelay.sweepOnce).
                 "gatehouse.stores.events.relay-interval",
-                "200ms",
+                "1h",
                 "gatehouse.signing.access-key-id",
                 KEY_ID,
                 "gatehouse.signing.secret-access-key",

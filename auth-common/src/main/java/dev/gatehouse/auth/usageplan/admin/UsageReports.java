@@ -28,8 +28,10 @@ import java.util.Map;
 public class UsageReports {
 
     static final int MAX_DAYS = 366;
-    private static final RedisScript REPORT = RedisScript.fromClasspath("lua/usage-report.lua");
-    private static final RedisScript UPDATE = RedisScript.fromClasspath("lua/update-usage.lua");
+    private static final RedisScript REPORT =
+            RedisScript.fromClasspath("lua/auth-common/usage-report.lua");
+    private static final RedisScript UPDATE =
+            RedisScript.fromClasspath("lua/auth-common/update-usage.lua");
 
     private final ReactiveRedisDataSource redis;
     private final ControlPlaneStore store;
@@ -70,12 +72,12 @@ public class UsageReports {
 
     private Uni<Map.Entry<String, List<Long[]>>> daily(
             UsagePlan plan, StoredApiKey key, LocalDate start, LocalDate end) {
-        List<String> args =
-                List.of(
-                        plan.name(),
-                        Long.toString(start.toEpochDay()),
-                        Long.toString(end.toEpochDay()));
-        return REPORT.run(redis, List.of(recordKey(key)), args)
+        List<String> keys = new ArrayList<>();
+        keys.add(recordKey(key));
+        for (long day = start.toEpochDay(); day <= end.toEpochDay(); day++) {
+            keys.add(UsageKeys.dailyUsage(key.sha256(), plan.name(), day));
+        }
+        return REPORT.run(redis, keys, List.of())
                 .map(reply -> Map.entry(key.id(), days(plan, reply, start, end)));
     }
 
@@ -142,7 +144,7 @@ public class UsageReports {
                                                     LocalDate periodStart =
                                                             quota.period().start(today);
                                                     LocalDate nextPeriod =
-                                                            nextPeriodStart(quota, periodStart);
+                                                            quota.period().next(periodStart);
                                                     long counter =
                                                             effectiveLimit(
                                                                             quota,
@@ -195,14 +197,6 @@ public class UsageReports {
                                                                                 values);
                                                                     });
                                                 }));
-    }
-
-    private static LocalDate nextPeriodStart(QuotaSettings quota, LocalDate periodStart) {
-        return switch (quota.period()) {
-            case DAY -> periodStart.plusDays(1);
-            case WEEK -> periodStart.plusWeeks(1);
-            case MONTH -> periodStart.plusMonths(1);
-        };
     }
 
     private static String recordKey(StoredApiKey key) {

@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public class ApiKeyRecords {
 
-    private static final RedisScript WRITE = RedisScript.fromClasspath("lua/write-api-key.lua");
+    private static final RedisScript WRITE =
+            RedisScript.fromClasspath("lua/auth-common/write-api-key.lua");
 
     /** A key to bring up to date: its id and the SHA-256 its record lives under. */
     public record Target(String keyId, String sha256) {}

@@ -31,7 +31,7 @@ public class ControlPlaneStore {
     public static final String AUDIT = "{apikeys}:audit";
 
     private static final RedisScript COMMIT =
-            RedisScript.fromClasspath("lua/control-plane-commit.lua");
+            RedisScript.fromClasspath("lua/auth-common/control-plane-commit.lua");
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;

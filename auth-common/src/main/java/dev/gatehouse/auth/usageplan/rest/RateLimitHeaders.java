@@ -4,6 +4,7 @@ import dev.gatehouse.auth.usageplan.QuotaPeriod;
 import dev.gatehouse.auth.usageplan.UsageDecision;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,72 +18,85 @@ final class RateLimitHeaders {
      * A policy changes only with its plan's limits, so its field value is built once per limits
      * (the decision carries the limits it enforced, also of plans changed at run time).
      */
-    private record PolicyOf(
-            String plan, int burstLimit, double rateLimit, long quotaLimit, QuotaPeriod period) {}
+    private record PolicyOf(String plan, Optional<Limit> throttle, Optional<Limit> quota) {}
+
+    /** A limit as a policy names it: {@code q} requests per window {@code w} (seconds). */
+    private record Limit(long q, long w) {}
 
     private final Map<PolicyOf, String> policies = new ConcurrentHashMap<>();
 
     void write(MultivaluedMap<String, Object> headers, UsageDecision decision) {
-        if (decision.hasThrottle() || decision.hasQuota()) {
+        if (decision.throttle().isPresent() || decision.quota().isPresent()) {
+            PolicyOf policy =
+                    new PolicyOf(
+                            decision.plan(),
+                            decision.throttle().map(RateLimitHeaders::limit),
+                            decision.quota().map(RateLimitHeaders::limit));
             headers.putSingle(
-                    "RateLimit-Policy",
-                    policies.computeIfAbsent(
-                            new PolicyOf(
-                                    decision.plan(),
-                                    decision.burstLimit(),
-                                    decision.rateLimit(),
-                                    decision.quotaLimit(),
-                                    decision.quotaPeriod().orElse(null)),
-                            key -> policy(decision)));
+                    "RateLimit-Policy", policies.computeIfAbsent(policy, RateLimitHeaders::policy));
             headers.putSingle("RateLimit", limits(decision));
         }
-        if (decision.retryAfterSeconds() > 0) {
-            headers.putSingle(
-                    "Retry-After", Long.toString(Math.max(1, decision.retryAfterSeconds())));
-        }
+        decision.retryAfterSeconds()
+                .ifPresent(
+                        seconds ->
+                                headers.putSingle(
+                                        "Retry-After", Long.toString(Math.max(1, seconds))));
     }
 
-    private static String policy(UsageDecision decision) {
+    private static Limit limit(UsageDecision.Throttle throttle) {
+        double rate = Math.max(0, throttle.rateLimit());
+        long window =
+                rate > 0 ? Math.max(1, (long) Math.ceil(throttle.burstLimit() / rate)) : 86_400;
+        return new Limit(throttle.burstLimit(), window);
+    }
+
+    private static Limit limit(UsageDecision.Quota quota) {
+        return new Limit(quota.limit(), seconds(quota.period()));
+    }
+
+    private static String policy(PolicyOf of) {
         StringBuilder policy = new StringBuilder(64);
-        if (decision.hasThrottle()) {
-            double rate = Math.max(0, decision.rateLimit());
-            long window =
-                    rate > 0 ? Math.max(1, (long) Math.ceil(decision.burstLimit() / rate)) : 86_400;
-            policy.append("\"throttle\";q=")
-                    .append(decision.burstLimit())
-                    .append(";w=")
-                    .append(window);
-        }
-        if (decision.hasQuota()) {
-            QuotaPeriod period = decision.quotaPeriod().orElse(QuotaPeriod.MONTH);
-            if (!policy.isEmpty()) {
-                policy.append(", ");
-            }
-            policy.append("\"quota\";q=")
-                    .append(decision.quotaLimit())
-                    .append(";w=")
-                    .append(seconds(period));
-        }
+        of.throttle()
+                .ifPresent(
+                        limit ->
+                                policy.append("\"throttle\";q=")
+                                        .append(limit.q())
+                                        .append(";w=")
+                                        .append(limit.w()));
+        of.quota()
+                .ifPresent(
+                        limit -> {
+                            if (!policy.isEmpty()) {
+                                policy.append(", ");
+                            }
+                            policy.append("\"quota\";q=")
+                                    .append(limit.q())
+                                    .append(";w=")
+                                    .append(limit.w());
+                        });
         return policy.toString();
     }
 
     private static String limits(UsageDecision decision) {
         StringBuilder limits = new StringBuilder(64);
-        if (decision.hasThrottle()) {
-            limits.append("\"throttle\";r=")
-                    .append(decision.tokensLeft())
-                    .append(";t=")
-                    .append(Math.max(0, decision.secondsToFull()));
-        }
-        if (decision.hasQuota()) {
-            if (!limits.isEmpty()) {
-                limits.append(", ");
-            }
-            limits.append("\"quota\";r=")
-                    .append(Math.max(0, decision.quotaRemaining()))
-                    .append(";t=")
-                    .append(Math.max(0, decision.secondsToPeriodEnd()));
-        }
+        decision.throttle()
+                .ifPresent(
+                        throttle ->
+                                limits.append("\"throttle\";r=")
+                                        .append(throttle.tokensLeft())
+                                        .append(";t=")
+                                        .append(Math.max(0, throttle.secondsToFull())));
+        decision.quota()
+                .ifPresent(
+                        quota -> {
+                            if (!limits.isEmpty()) {
+                                limits.append(", ");
+                            }
+                            limits.append("\"quota\";r=")
+                                    .append(Math.max(0, quota.remaining()))
+                                    .append(";t=")
+                                    .append(Math.max(0, quota.secondsToPeriodEnd()));
+                        });
         return limits.toString();
     }
 

@@ -7,19 +7,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Key shapes checked against oracles that share nothing with {@link KeyMaterial}: AWS's documented
+ * formats written as regular expressions here, and the example credentials of AWS's documentation.
+ */
 class KeyMaterialTest {
+
+    /** AWS's example key pair (IAM user guide, "Managing access keys"). */
+    static final String AWS_EXAMPLE_ID = "AKIAIOSFODNN7EXAMPLE";
+
+    static final String AWS_EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     @Test
     void generatedIdsAndSecretsHaveAwsShapes() {
         String id = KeyMaterial.newAccessKeyId(KeyMaterial.LONG_TERM_PREFIX);
         assertTrue(id.matches("AKIA[A-Z2-7]{16}"), id);
-        assertTrue(KeyMaterial.isAccessKeyId(id, "AKIA"));
         assertTrue(
                 KeyMaterial.newAccessKeyId(KeyMaterial.TEMPORARY_PREFIX)
                         .matches("ASIA[A-Z2-7]{16}"));
         String secret = KeyMaterial.newSecretAccessKey();
-        assertTrue(KeyMaterial.isSecretAccessKey(secret), "40 of [A-Za-z0-9/+]");
+        assertTrue(secret.matches("[A-Za-z0-9/+]{40}"), "40 of [A-Za-z0-9/+]: " + secret);
         assertNotEquals(secret, KeyMaterial.newSecretAccessKey());
+    }
+
+    @Test
+    void generatedSecretsUseTheWholeAlphabet() {
+        StringBuilder seen = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            seen.append(KeyMaterial.newSecretAccessKey());
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+";
+        for (char c : alphabet.toCharArray()) {
+            assertTrue(seen.indexOf(String.valueOf(c)) >= 0, "never generated " + c);
+        }
+    }
+
+    @Test
+    void acceptsAwsDocumentedExampleCredentials() {
+        assertTrue(KeyMaterial.isAccessKeyId(AWS_EXAMPLE_ID, "AKIA"));
+        assertTrue(KeyMaterial.isSecretAccessKey(AWS_EXAMPLE_SECRET));
     }
 
     @Test

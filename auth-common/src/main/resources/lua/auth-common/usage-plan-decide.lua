@@ -70,7 +70,8 @@ if burst then
   end
 end
 
--- Calendar arithmetic (proleptic Gregorian, days since 1970-01-01).
+-- calendar: begin. Quota periods by QuotaPeriod's rules (days since 1970-01-01, proleptic
+-- Gregorian, UTC); QuotaPeriodCalendarTest runs this section against QuotaPeriod for every day.
 local function days_from_civil(y, mo, d)
   if mo <= 2 then y = y - 1 end
   local era = math.floor(y / 400)
@@ -104,6 +105,7 @@ local function period_bounds(period, day)
   if mo == 12 then return start, days_from_civil(y + 1, 1, 1) end
   return start, days_from_civil(y, mo + 1, 1)
 end
+-- calendar: end
 
 -- Quota: limit per calendar period; offset less in the period the key joined the plan.
 local limit, used, to_end, quota_key, finish = -1, 0, 0, nil, 0
