@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * Every change to identities: new guests, logins linked to an identity, identities merged into one
  * (as AWS merges them when a sign-in presents logins of two identities, and on
  * MergeDeveloperIdentities). Each change is read, planned here, and applied by one script ({@code
- * lua/identity-link.lua}, known to this class alone) that re-checks what was read, so concurrent
- * changes never lose a login: a stale plan is made again. Only verified logins reach this class.
+ * lua/identity-service/identity-link.lua}, known to this class alone) that re-checks what was read,
+ * so concurrent changes never lose a login: a stale plan is made again. Only verified logins reach
+ * this class.
  */
 @ApplicationScoped
 public class IdentityLinks {
@@ -34,7 +35,8 @@ public class IdentityLinks {
     /** Logins one identity may hold (MergeDeveloperIdentities: "limited to 20"). */
     static final int MOST_LOGINS = 20;
 
-    private static final RedisScript SCRIPT = RedisScript.fromClasspath("lua/identity-service/identity-link.lua");
+    private static final RedisScript SCRIPT =
+            RedisScript.fromClasspath("lua/identity-service/identity-link.lua");
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final int ATTEMPTS = 8;
 
