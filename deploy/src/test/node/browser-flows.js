@@ -1,0 +1,227 @@
+'use strict';
+// The seed's flows in a real browser: Debian's Chromium driven by playwright-core, against the suite
+// the launcher started. Prints one JSON line per step ({"step","ok","shot","ms"}) and a last line
+// {"done":true}; exits non-zero at the first failed step (its screenshot is still taken).
+//
+// Environment: INDEX_URL, POP3_PORT, SHOTS_DIR, IDENTITY_URL, USER_POOL_ID, AWS_REGION,
+// ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY (AdminCreateUser through the AWS CLI),
+// CODE_VALIDITY_SECONDS (the suite's sign-up code validity, for the expired-code step).
+const { chromium } = require('playwright-core');
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const pop3 = require('./pop3');
+
+const env = process.env;
+const INDEX = env.INDEX_URL.replace(/\/$/, '');
+const POP3 = Number(env.POP3_PORT);
+const SHOTS = env.SHOTS_DIR;
+const VALIDITY_MS = Number(env.CODE_VALIDITY_SECONDS || '0') * 1000;
+const RUN = Date.now().toString(36);
+const PASSWORD = 'Correct-Horse-1';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let shotNumber = 0;
+function report(entry) { process.stdout.write(JSON.stringify(entry) + '\n'); }
+
+async function step(name, page, action) {
+  const started = Date.now();
+  let failure = null;
+  try {
+    await action();
+  } catch (e) {
+    failure = e;
+  }
+  shotNumber += 1;
+  const shot = path.join(SHOTS, String(shotNumber).padStart(2, '0') + '-' + name + '.png');
+  try { await page.screenshot({ path: shot, fullPage: true }); } catch (e) { /* page gone */ }
+  report({ step: name, ok: failure === null, shot, ms: Date.now() - started,
+    url: safeUrl(page), error: failure ? String(failure.stack || failure) : undefined });
+  if (failure) throw failure;
+}
+
+function safeUrl(page) {
+  try { return page.url().replace(/([?&](code|state)=)[^&]+/g, '$1…'); } catch (e) { return ''; }
+}
+
+async function text(page) { return page.locator('body').innerText(); }
+
+async function expectText(page, pattern, what) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const body = await text(page);
+    if (pattern.test(body)) return body;
+    if (Date.now() > deadline) throw new Error(what + ': ' + pattern + ' not on ' + page.url() + ':\n' + body.slice(0, 600));
+    await page.waitForTimeout(200);
+  }
+}
+
+async function submit(page) {
+  await Promise.all([page.waitForLoadState('load'), page.locator('form button[type=submit]').last().click()]);
+}
+
+async function fill(page, values) {
+  for (const [name, value] of Object.entries(values)) {
+    await page.locator(`input[name="${name}"]`).fill(value);
+  }
+}
+
+async function browser() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1100, height: 900 },
+  });
+  context.setDefaultTimeout(20000);
+  const close = async () => { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); };
+  return { context, page: context.pages()[0] || await context.newPage(), close };
+}
+
+async function signUp(page, user) {
+  await page.goto(INDEX + '/');
+  await Promise.all([page.waitForLoadState('load'), page.click('#sign-up')]);
+  await page.locator('input[name="username"]').waitFor();
+  const seen = (await pop3.messages(POP3, user.email)).length;
+  await fill(page, { username: user.username, email: user.email, given_name: user.given,
+    family_name: user.family, password: PASSWORD });
+  await submit(page);
+  return seen;
+}
+
+async function confirmWithMailedCode(page, user, seen) {
+  const { code } = await pop3.newCode(POP3, user.email, seen);
+  await page.locator('input[name="code"]').fill(code);
+  await submit(page);
+}
+
+async function signIn(page, username, password) {
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await submit(page);
+}
+
+async function main() {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const ada = { username: 'ada-' + RUN, email: `ada-${RUN}@example.com`, given: 'Ada', family: 'Lovelace' };
+  const late = { username: 'late-' + RUN, email: `late-${RUN}@example.com`, given: 'Late', family: 'Comer' };
+  const main = await browser();
+  const second = await browser();
+  const page = main.page;
+  try {
+    await step('public-page', page, async () => {
+      await page.goto(INDEX + '/');
+      await expectText(page, /Sign in/, 'anonymous page');
+      if (await page.locator('li[data-store-id]').count() === 0) throw new Error('no stores listed');
+    });
+
+    // A second visitor signs up now and confirms only after the code expired.
+    let lateSignedUpAt = 0;
+    await step('expired-code-sign-up', second.page, async () => {
+      await signUp(second.page, late);
+      lateSignedUpAt = Date.now();
+      await second.page.locator('input[name="code"]').waitFor();
+    });
+
+    let seen = 0;
+    await step('sign-up-form', page, async () => {
+      seen = await signUp(page, ada);
+      await page.locator('input[name="code"]').waitFor();
+    });
+    await step('confirm-code-from-mailbox', page, async () => {
+      await confirmWithMailedCode(page, ada, seen);
+      await expectText(page, /Hello, Ada/, 'signed in after confirming');
+    });
+    await step('search', page, async () => {
+      await page.locator('input[name="q"]').fill('cafe');
+      await Promise.all([page.waitForLoadState('load'), page.locator('form[role=search] button').click()]);
+      await expectText(page, /stores? match/, 'search results');
+      if (await page.locator('li[data-store-id] form.order').count() === 0) throw new Error('no order form on the cards');
+    });
+    let orderId = '';
+    await step('order', page, async () => {
+      const card = page.locator('li[data-store-id] form.order').first();
+      await card.locator('input[name="item"]').fill('Pastel de nata');
+      await card.locator('input[name="quantity"]').fill('6');
+      await Promise.all([page.waitForLoadState('load'), card.locator('button').click()]);
+      await expectText(page, /Order placed/, 'order placed');
+      orderId = await page.locator('p.done').getAttribute('data-order-id');
+    });
+    await step('order-notification', page, async () => {
+      const deadline = Date.now() + 30000;
+      for (;;) {
+        const row = page.locator(`tr[data-order-id="${orderId}"] td.notifications span[data-event-id]`);
+        if (await row.count() > 0) break;
+        if (Date.now() > deadline) throw new Error('no notification for order ' + orderId);
+        await page.waitForTimeout(500);
+        await page.goto(INDEX + '/orders');
+      }
+    });
+    await step('sign-out', page, async () => {
+      await Promise.all([page.waitForLoadState('load'), page.click('#sign-out')]);
+      await expectText(page, /Sign in/, 'signed out');
+      if (new URL(page.url()).origin !== new URL(INDEX).origin) throw new Error('not back on the page: ' + page.url());
+    });
+    await step('protected-page-asks-to-sign-in', page, async () => {
+      await page.goto(INDEX + '/orders');
+      await page.locator('input[name="password"]').waitFor();
+      if (new URL(page.url()).origin === new URL(INDEX).origin) throw new Error('not on the hosted page');
+    });
+    await step('wrong-password', page, async () => {
+      await signIn(page, ada.username, 'Wrong-Horse-9');
+      await page.locator('input[name="password"]').waitFor();
+      await expectText(page, /incorrect|Incorrect/, 'wrong password message');
+    });
+    await step('sign-in', page, async () => {
+      await signIn(page, ada.username, PASSWORD);
+      await expectText(page, /My orders/, 'signed in, back on the protected page');
+    });
+
+    await step('expired-code', second.page, async () => {
+      const wait = lateSignedUpAt + VALIDITY_MS + 1500 - Date.now();
+      if (wait > 0) await second.page.waitForTimeout(wait);
+      await confirmWithMailedCode(second.page, late, 0);
+      await expectText(second.page, /expired/i, 'expired code message');
+    });
+
+    await step('forgot-password', page, async () => {
+      await Promise.all([page.waitForLoadState('load'), page.click('#sign-out')]);
+      await page.goto(INDEX + '/signin');
+      const seenMail = (await pop3.messages(POP3, ada.email)).length;
+      await Promise.all([page.waitForLoadState('load'), page.getByText('Forgot your password?').click()]);
+      await page.locator('input[name="username"]').fill(ada.username);
+      await submit(page);
+      const { code } = await pop3.newCode(POP3, ada.email, seenMail);
+      await page.locator('input[name="code"]').fill(code);
+      await page.locator('input[name="password"]').fill('Better-Horse-2');
+      await submit(page);
+      await page.locator('input[name="password"]').waitFor();
+      await signIn(page, ada.username, 'Better-Horse-2');
+      await expectText(page, /Hello, Ada/, 'signed in with the new password');
+    });
+
+    await step('admin-created-first-sign-in', page, async () => {
+      await Promise.all([page.waitForLoadState('load'), page.click('#sign-out')]);
+      const grace = 'grace-' + RUN;
+      execFileSync('aws', ['cognito-idp', 'admin-create-user', '--endpoint-url', env.IDENTITY_URL,
+        '--region', env.AWS_REGION, '--user-pool-id', env.USER_POOL_ID, '--username', grace,
+        '--temporary-password', 'Temporary-Pass-1', '--message-action', 'SUPPRESS', '--user-attributes',
+        'Name=email,Value=' + grace + '@example.com', 'Name=given_name,Value=Grace',
+        'Name=family_name,Value=Hopper', 'Name=email_verified,Value=true'], {
+        env: { ...env, AWS_ACCESS_KEY_ID: env.ADMIN_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: env.ADMIN_SECRET_ACCESS_KEY,
+          AWS_PROFILE: '', AWS_SESSION_TOKEN: '', AWS_PAGER: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      await page.goto(INDEX + '/signin');
+      await signIn(page, grace, 'Temporary-Pass-1');
+      await page.locator('input[name="password"]').waitFor();
+      await page.locator('input[name="password"]').fill('Grace-Horse-3');
+      await submit(page);
+      await expectText(page, /Hello, Grace/, 'signed in after choosing a new password');
+    });
+    report({ done: true });
+  } finally {
+    await main.close();
+    await second.close();
+  }
+}
+
+main().catch((e) => { process.stderr.write(String(e.stack || e) + '\n'); process.exit(1); });
