@@ -49,6 +49,15 @@ public class PasswordAuthentication {
     public Map<String, Object> signIn(AppClient client, Map<String, String> parameters) {
         String name = AuthParameters.required(parameters, "USERNAME");
         String password = AuthParameters.required(parameters, "PASSWORD");
+        return newPassword.signedIn(authenticate(client, name, password), client);
+    }
+
+    /**
+     * The user whose name (or email alias) and password these are, with every check and count of
+     * the API's password sign-in (lockout, PreventUserExistenceErrors, unconfirmed, disabled);
+     * Cognito's errors otherwise. The hosted sign-in page uses this too.
+     */
+    public User authenticate(AppClient client, String name, String password) {
         Optional<User> found = signIn.resolve(name);
         if (found.isEmpty()) {
             if (client.preventUserExistenceErrors()) {
@@ -69,7 +78,7 @@ public class PasswordAuthentication {
         }
         signIn.checkConfirmedOnceProven(user, client);
         signIn.succeeded(user);
-        return newPassword.signedIn(user, client);
+        return user;
     }
 
     public Map<String, Object> refresh(AppClient client, Map<String, String> parameters) {
