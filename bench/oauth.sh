@@ -98,7 +98,7 @@ summary() { # name values...
 
 echo "bench: browser sign-ins ($SIGNINS runs)" >&2
 . "$RUN_DIR/secrets.env"
-signins=$(cd "$NODE_DIR" && INDEX_URL="http://127.0.0.1:$INDEX_PORT" RUNS="$SIGNINS" \
+signins=$(cd "$NODE_DIR" && SERVER_CLIENT_ID=$(json userPool clients server) INDEX_URL="http://127.0.0.1:$INDEX_PORT" RUNS="$SIGNINS" \
   IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT" USER_POOL_ID=$(json userPool id) AWS_REGION=us-east-1 \
   ADMIN_ACCESS_KEY_ID=$(json iam admin accessKeyId) ADMIN_SECRET_ACCESS_KEY=$(json iam admin secretAccessKey) \
   node signin-roundtrip.js)

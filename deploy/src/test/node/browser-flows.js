@@ -23,6 +23,14 @@ const PASSWORD = 'Correct-Horse-1';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** The administrator's credentials only: no profile or session token of the caller's. */
+function adminEnv() {
+  const copy = { ...env, AWS_ACCESS_KEY_ID: env.ADMIN_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: env.ADMIN_SECRET_ACCESS_KEY, AWS_PAGER: '' };
+  for (const name of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN']) delete copy[name];
+  return copy;
+}
+
 let shotNumber = 0;
 function report(entry) { process.stdout.write(JSON.stringify(entry) + '\n'); }
 
@@ -208,8 +216,7 @@ async function main() {
         '--temporary-password', 'Temporary-Pass-1', '--message-action', 'SUPPRESS', '--user-attributes',
         'Name=email,Value=' + grace + '@example.com', 'Name=given_name,Value=Grace',
         'Name=family_name,Value=Hopper', 'Name=email_verified,Value=true'], {
-        env: { ...env, AWS_ACCESS_KEY_ID: env.ADMIN_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: env.ADMIN_SECRET_ACCESS_KEY,
-          AWS_PROFILE: '', AWS_SESSION_TOKEN: '', AWS_PAGER: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+        env: adminEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
       await page.goto(INDEX + '/signin');
       await signIn(page, grace, 'Temporary-Pass-1');
       await page.locator('input[name="password"]').waitFor();
