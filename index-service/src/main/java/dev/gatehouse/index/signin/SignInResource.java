@@ -3,6 +3,7 @@ package dev.gatehouse.index.signin;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -79,9 +80,12 @@ public class SignInResource {
 
     /**
      * A form POST (CSRF token checked): the local session cookie goes, then the pool's session,
-     * through its hosted {@code /logout}, which sends the browser back to this page.
+     * through its hosted {@code /logout}, which sends the browser back to this page. On a worker
+     * thread: quarkus-oidc's session and provider metadata beans read the (lazily authenticated)
+     * identity in a blocking way; sign-outs are rare.
      */
     @POST
+    @Blocking
     @Path("signout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signOut(@Context UriInfo uri) {

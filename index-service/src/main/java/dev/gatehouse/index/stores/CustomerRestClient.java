@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * their own ID token in {@code Authorization} (no SigV4 signature, no API key: the customer is the
  * caller).
  */
-@RegisterRestClient(configKey = "stores")
+@RegisterRestClient(configKey = "stores-customer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface CustomerRestClient {

@@ -25,7 +25,7 @@ public class CustomerStoresClient {
         this.rest = rest;
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, abortOn = StoresRequestRejected.class)
     public Uni<List<StoreSummary>> search(Customer customer, String query, int limit) {
         return rest.search(customer.idToken(), Map.of("query", query, "limit", limit))
@@ -33,14 +33,14 @@ public class CustomerStoresClient {
                 .transform(StoresClient::classify);
     }
 
-    @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
+    @Timeout(value = 6000, unit = ChronoUnit.MILLIS)
     public Uni<CustomerOrder> place(Customer customer, OrderRequest order) {
         return rest.place(customer.idToken(), order)
                 .onFailure(WebApplicationException.class)
                 .transform(StoresClient::classify);
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, abortOn = StoresRequestRejected.class)
     public Uni<List<CustomerOrder>> mine(Customer customer, int limit) {
         return rest.mine(customer.idToken(), limit)
