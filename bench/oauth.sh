@@ -11,6 +11,7 @@
 #
 #   bench/oauth.sh
 #   BENCH_DURATION=20s BENCH_ROUNDS=5 BENCH_SIGNINS=50 bench/oauth.sh
+#   BENCH_RUN_DIR=deploy/local/run bench/oauth.sh     # a suite up.sh already started
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -43,33 +44,41 @@ if [ ! -d "$NODE_DIR/node_modules/playwright-core" ]; then
 fi
 cp "$ROOT"/deploy/src/test/node/*.js "$NODE_DIR/"
 
-RUN_DIR=$(mktemp -d)
-read -r REDIS_PORT INDEX_PORT STORES_PORT ADMIN_PORT IDENTITY_PORT SMTP_PORT POP3_PORT \
-  FANOUT_PORT INDEX_ADMIN_PORT FANOUT_ADMIN_PORT IDENTITY_ADMIN_PORT \
-  <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 11 | tr '\n' ' ')"
-cleanup() {
-  set +e
-  "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
-  rm -rf "$RUN_DIR"
-  bench_unlock
-}
-trap cleanup EXIT
-
-echo "bench: starting a private suite (identity-service on $IDENTITY_PORT)" >&2
-# Token request quotas off: they would measure the quota, not the endpoint.
-GATEHOUSE_IDENTITY_REQUEST_QUOTAS_ENABLED=false "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
-  --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$INDEX_PORT" \
-  --stores-admin-port "$ADMIN_PORT" --identity-port "$IDENTITY_PORT" --smtp-port "$SMTP_PORT" \
-  --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" --index-admin-port "$INDEX_ADMIN_PORT" \
-  --fanout-admin-port "$FANOUT_ADMIN_PORT" --identity-admin-port "$IDENTITY_ADMIN_PORT" >/dev/null
+if [ -n "${BENCH_RUN_DIR:-}" ]; then
+  # A suite already running (deploy/local/up.sh --run-dir DIR): measured as it is, left running.
+  RUN_DIR=$BENCH_RUN_DIR
+  cleanup() { bench_unlock; }
+  trap cleanup EXIT
+else
+  RUN_DIR=$(mktemp -d)
+  read -r REDIS_PORT INDEX_PORT STORES_PORT ADMIN_PORT IDENTITY_PORT SMTP_PORT POP3_PORT \
+    FANOUT_PORT INDEX_ADMIN_PORT FANOUT_ADMIN_PORT IDENTITY_ADMIN_PORT \
+    <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 11 | tr '\n' ' ')"
+  cleanup() {
+    set +e
+    "$ROOT/deploy/local/down.sh" --run-dir "$RUN_DIR" --quiet
+    rm -rf "$RUN_DIR"
+    bench_unlock
+  }
+  trap cleanup EXIT
+  echo "bench: starting a private suite (identity-service on $IDENTITY_PORT)" >&2
+  # Request quotas off: they would measure the quota, not the endpoint.
+  GATEHOUSE_IDENTITY_REQUEST_QUOTAS_ENABLED=false "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_DIR" \
+    --redis-port "$REDIS_PORT" --stores-port "$STORES_PORT" --index-port "$INDEX_PORT" \
+    --stores-admin-port "$ADMIN_PORT" --identity-port "$IDENTITY_PORT" --smtp-port "$SMTP_PORT" \
+    --pop3-port "$POP3_PORT" --fanout-port "$FANOUT_PORT" --index-admin-port "$INDEX_ADMIN_PORT" \
+    --fanout-admin-port "$FANOUT_ADMIN_PORT" --identity-admin-port "$IDENTITY_ADMIN_PORT" >/dev/null
+fi
 CREDENTIALS="$RUN_DIR/credentials.json"
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [d:=d[k] for k in sys.argv[2:]]; print(d)' "$CREDENTIALS" "$@"; }
 ISSUER=$(json userPool issuer)
+IDENTITY=$(json endpoints identity)
+INDEX=$(json endpoints index)
 export BENCH_CLIENT_ID BENCH_CLIENT_SECRET BENCH_SCOPE
 BENCH_CLIENT_ID=$(json oauth machine clientId)
 BENCH_CLIENT_SECRET=$(json oauth machine clientSecret)
 BENCH_SCOPE=https://stores.gatehouse.local/read
-TOKEN_URL="http://127.0.0.1:$IDENTITY_PORT/oauth2/token"
+TOKEN_URL="$IDENTITY/oauth2/token"
 JWKS_URL="$ISSUER/.well-known/jwks.json"
 
 status=$(curl -s -o /dev/null -w '%{http_code}' -u "$BENCH_CLIENT_ID:$BENCH_CLIENT_SECRET" \
@@ -97,9 +106,8 @@ summary() { # name values...
 }
 
 echo "bench: browser sign-ins ($SIGNINS runs)" >&2
-. "$RUN_DIR/secrets.env"
-signins=$(cd "$NODE_DIR" && SERVER_CLIENT_ID=$(json userPool clients server) INDEX_URL="http://127.0.0.1:$INDEX_PORT" RUNS="$SIGNINS" \
-  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT" USER_POOL_ID=$(json userPool id) AWS_REGION=us-east-1 \
+signins=$(cd "$NODE_DIR" && SERVER_CLIENT_ID=$(json userPool clients server) INDEX_URL="$INDEX" RUNS="$SIGNINS" \
+  IDENTITY_URL="$IDENTITY" USER_POOL_ID=$(json userPool id) AWS_REGION=us-east-1 \
   ADMIN_ACCESS_KEY_ID=$(json iam admin accessKeyId) ADMIN_SECRET_ACCESS_KEY=$(json iam admin secretAccessKey) \
   node signin-roundtrip.js)
 
