@@ -15,7 +15,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -160,12 +159,11 @@ public class LoginPage {
             HttpServerRequest http) {
         return pages.render(
                 status,
-                login.data(
-                        Map.of(
-                                "action", request.pageUrl("/login"),
-                                "username", username,
-                                "signUp", request.pageUrl("/signup"),
-                                "forgotPassword", request.pageUrl("/forgotPassword"))),
+                login.instance()
+                        .data("action", request.pageUrl("/login"))
+                        .data("username", username)
+                        .data("signUp", request.pageUrl("/signup"))
+                        .data("forgotPassword", request.pageUrl("/forgotPassword")),
                 "Sign in",
                 error,
                 http);
