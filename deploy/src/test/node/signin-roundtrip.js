@@ -54,7 +54,7 @@ async function main() {
       await page.locator('input[name="username"]').fill(user);
       await page.locator('input[name="password"]').fill('Bench-Horse-1');
       const started = process.hrtime.bigint();
-      await page.locator('form button[type=submit]').last().click();
+      await page.locator('form button[type=submit]').first().click();
       await page.getByText('Hello, Bench').waitFor({ timeout: 30000 });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (run > 0) times.push(ms); // the first one warms the browser and the JITs

@@ -1,5 +1,6 @@
 package dev.gatehouse.index.signin;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.OidcRedirectFilter;
 import io.quarkus.oidc.Redirect;
 import io.vertx.core.http.HttpHeaders;
@@ -15,6 +16,7 @@ import java.net.URI;
  * filter add parameters only, so the path is changed as the redirect's headers are written.
  */
 @ApplicationScoped
+@Unremovable // quarkus-oidc looks filters up at run time; nothing injects it
 @Redirect(Redirect.Location.OIDC_AUTHORIZATION)
 public class SignUpRedirect implements OidcRedirectFilter {
 
