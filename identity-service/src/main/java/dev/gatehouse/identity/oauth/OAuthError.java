@@ -42,6 +42,10 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError("invalid_scope", reason, 400, false);
     }
 
+    public static OAuthError unsupportedTokenType(String reason) {
+        return new OAuthError("unsupported_token_type", reason, 400, false);
+    }
+
     public String error() {
         return error;
     }

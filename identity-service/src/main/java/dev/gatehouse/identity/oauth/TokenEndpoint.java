@@ -123,7 +123,7 @@ public class TokenEndpoint {
             Map<String, Object> result =
                     (Map<String, Object>)
                             passwords
-                                    .refresh(client, Map.of("REFRESH_TOKEN", token))
+                                    .refreshAuthenticatedClient(client, token)
                                     .get("AuthenticationResult");
             return reply(result);
         } catch (CognitoException e) {
