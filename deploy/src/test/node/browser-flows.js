@@ -122,13 +122,25 @@ async function signIn(page, username, password) {
   await submit(page);
 }
 
+/** Runs one flow; a failed flow is reported (its failing step already was) and the next runs. */
+async function flow(name, failures, body) {
+  try {
+    await body();
+  } catch (e) {
+    failures.push(name);
+  }
+}
+
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   const ada = { username: 'ada-' + RUN, email: `ada-${RUN}@example.com`, given: 'Ada', family: 'Lovelace' };
   const late = { username: 'late-' + RUN, email: `late-${RUN}@example.com`, given: 'Late', family: 'Comer' };
-  const main = await browser();
+  const grace = { username: 'grace-' + RUN, email: `grace-${RUN}@example.com` };
+  const first = await browser();
   const second = await browser();
-  const page = main.page;
+  const page = first.page;
+  const failures = [];
+  let lateSignedUpAt = 0;
   try {
     await step('public-page', page, async () => {
       await openIndex(page);
@@ -136,113 +148,132 @@ async function main() {
       if (await page.locator('li[data-store-id]').count() === 0) throw new Error('no stores listed');
     });
 
-    // A second visitor signs up now and confirms only after the code expired.
-    let lateSignedUpAt = 0;
-    await step('expired-code-sign-up', second.page, async () => {
+    // A second visitor signs up now and confirms only after the code expired (at the end).
+    await flow('expired-code', failures, () => step('expired-code-sign-up', second.page, async () => {
       await signUp(second.page, late);
       lateSignedUpAt = Date.now();
       await second.page.locator('input[name="code"]').waitFor();
-    });
+    }));
 
-    let seen = 0;
-    await step('sign-up-form', page, async () => {
-      seen = await signUp(page, ada);
-      await page.locator('input[name="code"]').waitFor();
-    });
-    await step('confirm-code-from-mailbox', page, async () => {
-      await confirmWithMailedCode(page, ada, seen);
-      await expectText(page, /Hello, Ada/, 'signed in after confirming');
-    });
-    await step('search', page, async () => {
-      await page.locator('input[name="q"]').fill('cafe');
-      await Promise.all([page.waitForEvent('load'), page.locator('form[role=search] button').click()]);
-      await expectText(page, /stores? match/, 'search results');
-      if (await page.locator('li[data-store-id] form.order').count() === 0) throw new Error('no order form on the cards');
-    });
-    let orderId = '';
-    await step('order', page, async () => {
-      const card = page.locator('li[data-store-id] form.order').first();
-      await card.locator('input[name="item"]').fill('Pastel de nata');
-      await card.locator('input[name="quantity"]').fill('6');
-      await Promise.all([page.waitForEvent('load'), card.locator('button').click()]);
-      await expectText(page, /Order placed/, 'order placed');
-      orderId = await page.locator('p.done').getAttribute('data-order-id');
-    });
-    await step('order-notification', page, async () => {
-      const deadline = Date.now() + 30000;
-      for (;;) {
-        const row = page.locator(`tr[data-order-id="${orderId}"] td.notifications span[data-event-id]`);
-        if (await row.count() > 0) break;
-        if (Date.now() > deadline) throw new Error('no notification for order ' + orderId);
-        await page.waitForTimeout(500);
+    // The seed's flow: sign up, the mailed code, confirm (signed in), search, order, the order's
+    // notification, sign out, and a protected page asks to sign in again.
+    await flow('sign-up-to-sign-out', failures, async () => {
+      let seen = 0;
+      await step('sign-up-form', page, async () => {
+        seen = await signUp(page, ada);
+        await page.locator('input[name="code"]').waitFor();
+      });
+      await step('confirm-code-from-mailbox', page, async () => {
+        await confirmWithMailedCode(page, ada, seen);
+        await expectText(page, /Hello, Ada/, 'signed in after confirming');
+      });
+      await step('search', page, async () => {
+        await page.locator('input[name="q"]').fill('cafe');
+        await Promise.all([page.waitForEvent('load'), page.locator('form[role=search] button').click()]);
+        await expectText(page, /stores? match/, 'search results');
+        if (await page.locator('li[data-store-id] form.order').count() === 0) throw new Error('no order form on the cards');
+      });
+      let orderId = '';
+      await step('order', page, async () => {
+        const card = page.locator('li[data-store-id] form.order').first();
+        await card.locator('input[name="item"]').fill('Pastel de nata');
+        await card.locator('input[name="quantity"]').fill('6');
+        await Promise.all([page.waitForEvent('load'), card.locator('button').click()]);
+        await expectText(page, /Order placed/, 'order placed');
+        orderId = await page.locator('p.done').getAttribute('data-order-id');
+      });
+      await step('order-notification', page, async () => {
+        const deadline = Date.now() + 30000;
+        for (;;) {
+          const row = page.locator(`tr[data-order-id="${orderId}"] td.notifications span[data-event-id]`);
+          if (await row.count() > 0) break;
+          if (Date.now() > deadline) throw new Error('no notification for order ' + orderId);
+          await page.waitForTimeout(500);
+          await page.goto(INDEX + '/orders');
+        }
+      });
+      await step('sign-out', page, async () => {
+        await Promise.all([page.waitForEvent('load'), page.click('#sign-out')]);
+        await expectText(page, /Sign in/, 'signed out');
+        if (new URL(page.url()).origin !== new URL(INDEX).origin) throw new Error('not back on the page: ' + page.url());
+      });
+      await step('protected-page-asks-to-sign-in', page, async () => {
         await page.goto(INDEX + '/orders');
-      }
+        await page.locator('input[name="password"]').waitFor();
+        if (new URL(page.url()).origin === new URL(INDEX).origin) throw new Error('not on the hosted page');
+      });
     });
-    await step('sign-out', page, async () => {
-      await Promise.all([page.waitForEvent('load'), page.click('#sign-out')]);
-      await expectText(page, /Sign in/, 'signed out');
-      if (new URL(page.url()).origin !== new URL(INDEX).origin) throw new Error('not back on the page: ' + page.url());
-    });
-    await step('protected-page-asks-to-sign-in', page, async () => {
-      await page.goto(INDEX + '/orders');
-      await page.locator('input[name="password"]').waitFor();
-      if (new URL(page.url()).origin === new URL(INDEX).origin) throw new Error('not on the hosted page');
-    });
-    await step('wrong-password', page, async () => {
-      await signIn(page, ada.username, 'Wrong-Horse-9');
-      await page.locator('input[name="password"]').waitFor();
-      await expectText(page, /incorrect|Incorrect/, 'wrong password message');
-    });
-    await step('sign-in', page, async () => {
-      await signIn(page, ada.username, PASSWORD);
-      await expectText(page, /My orders/, 'signed in, back on the protected page');
-    });
+    await page.context().clearCookies();
 
-    await step('expired-code', second.page, async () => {
-      const wait = lateSignedUpAt + VALIDITY_MS + 1500 - Date.now();
-      if (wait > 0) await second.page.waitForTimeout(wait);
-      await confirmWithMailedCode(second.page, late, 0);
-      // Cognito's ExpiredCodeException: "Invalid code provided, please request a code again."
-      await expectText(second.page, /request a code again/, 'expired code message');
-    });
-
-    await step('forgot-password', page, async () => {
-      await Promise.all([page.waitForEvent('load'), page.click('#sign-out')]);
-      await page.goto(INDEX + '/signin');
-      const seenMail = (await pop3.messages(POP3, ada.email)).length;
-      await Promise.all([page.waitForEvent('load'), page.getByText('Forgot your password?').click()]);
-      await page.locator('input[name="username"]').fill(ada.username);
-      await submit(page);
-      const { code } = await pop3.newCode(POP3, ada.email, seenMail);
-      await page.locator('input[name="code"]').fill(code);
-      await page.locator('input[name="password"]').fill('Better-Horse-2');
-      await submit(page);
-      await page.locator('input[name="password"]').waitFor();
-      await signIn(page, ada.username, 'Better-Horse-2');
-      await expectText(page, /Hello, Ada/, 'signed in with the new password');
-    });
-
-    await step('admin-created-first-sign-in', page, async () => {
-      await Promise.all([page.waitForEvent('load'), page.click('#sign-out')]);
-      const grace = 'grace-' + RUN;
+    // An administrator creates Grace (AWS CLI); her first sign-in asks for a new password.
+    let graceReady = false;
+    await flow('admin-created-first-sign-in', failures, () => step('admin-created-first-sign-in', page, async () => {
       execFileSync('aws', ['cognito-idp', 'admin-create-user', '--endpoint-url', env.IDENTITY_URL,
-        '--region', env.AWS_REGION, '--user-pool-id', env.USER_POOL_ID, '--username', grace,
+        '--region', env.AWS_REGION, '--user-pool-id', env.USER_POOL_ID, '--username', grace.username,
         '--temporary-password', 'Temporary-Pass-1', '--message-action', 'SUPPRESS', '--user-attributes',
-        'Name=email,Value=' + grace + '@example.com', 'Name=given_name,Value=Grace',
+        'Name=email,Value=' + grace.email, 'Name=given_name,Value=Grace',
         'Name=family_name,Value=Hopper', 'Name=email_verified,Value=true'], {
         env: adminEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
       await page.goto(INDEX + '/signin');
-      await signIn(page, grace, 'Temporary-Pass-1');
-      await page.locator('input[name="password"]').waitFor();
+      await signIn(page, grace.username, 'Temporary-Pass-1');
+      await page.waitForURL(/forceChangePassword/);
       await page.locator('input[name="password"]').fill('Grace-Horse-3');
       await submit(page);
       await expectText(page, /Hello, Grace/, 'signed in after choosing a new password');
+      graceReady = true;
+    }));
+
+    // A protected page, a wrong password, then the right one brings the user back to that page.
+    await flow('wrong-password', failures, async () => {
+      if (!graceReady) throw new Error('no user');
+      await step('wrong-password', page, async () => {
+        await Promise.all([page.waitForEvent('load'), page.click('#sign-out')]);
+        await page.goto(INDEX + '/orders');
+        await signIn(page, grace.username, 'Wrong-Horse-9');
+        await expectText(page, /Incorrect username or password/, 'wrong password message');
+      });
+      await step('sign-in', page, async () => {
+        await signIn(page, grace.username, 'Grace-Horse-3');
+        await expectText(page, /My orders/, 'signed in, back on the protected page');
+      });
     });
-    report({ done: true });
+
+    await flow('forgot-password', failures, async () => {
+      if (!graceReady) throw new Error('no user');
+      await step('forgot-password', page, async () => {
+        await Promise.all([page.waitForEvent('load'), page.click('#sign-out')]);
+        await page.goto(INDEX + '/signin');
+        const seenMail = (await pop3.messages(POP3, grace.email)).length;
+        await Promise.all([page.waitForEvent('load'), page.getByText('Forgot your password?').click()]);
+        await page.locator('input[name="username"]').fill(grace.username);
+        await submit(page);
+        const { code } = await pop3.newCode(POP3, grace.email, seenMail);
+        await page.locator('input[name="code"]').fill(code);
+        await page.locator('input[name="password"]').fill('Better-Horse-2');
+        await submit(page);
+      });
+      await step('sign-in-with-new-password', page, async () => {
+        await signIn(page, grace.username, 'Better-Horse-2');
+        await expectText(page, /Hello, Grace/, 'signed in with the new password');
+      });
+    });
+
+    await flow('expired-code', failures, async () => {
+      if (!lateSignedUpAt) throw new Error('never signed up');
+      await step('expired-code', second.page, async () => {
+        const wait = lateSignedUpAt + VALIDITY_MS + 1500 - Date.now();
+        if (wait > 0) await second.page.waitForTimeout(wait);
+        await confirmWithMailedCode(second.page, late, 0);
+        // Cognito's ExpiredCodeException: "Invalid code provided, please request a code again."
+        await expectText(second.page, /request a code again/, 'expired code message');
+      });
+    });
+    report(failures.length === 0 ? { done: true } : { done: false, failed: failures });
   } finally {
-    await main.close();
+    await first.close();
     await second.close();
   }
+  if (failures.length > 0) process.exit(1);
 }
 
 main().catch((e) => { process.stderr.write(String(e.stack || e) + '\n'); process.exit(1); });

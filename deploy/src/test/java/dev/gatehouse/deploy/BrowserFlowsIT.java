@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * also quarkus-oidc's protocol test against the real identity-service (no stand-in provider).
  *
  * <p>Sign up, the code from the local mailbox (POP3), confirm, search, order, the order's
- * notification, sign out, a protected page asks to sign in again, a wrong password, sign in, an
- * expired code (sign-up codes live {@link #CODE_VALIDITY_SECONDS} s in this run), the
- * forgot-password path and an admin-created user's first sign-in. A screenshot of each step goes to
+ * notification, sign out, a protected page asks to sign in again; an admin-created user's first
+ * sign-in (AdminCreateUser through the AWS CLI, then the new-password page); a wrong password, then
+ * the right one; the forgot-password path; an expired code (sign-up codes live {@link
+ * #CODE_VALIDITY_SECONDS} s in this run). Each flow runs even when an earlier one failed. A screenshot of each step goes to
  * {@code deploy/target/browser/}; their file names are printed.
  */
 class BrowserFlowsIT {
@@ -125,6 +126,7 @@ class BrowserFlowsIT {
                         "sign-in",
                         "expired-code",
                         "forgot-password",
+                        "sign-in-with-new-password",
                         "admin-created-first-sign-in")) {
             assertTrue(
                     steps.stream()
