@@ -22,15 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The seed's flows in a real browser: Debian's Chromium driven by npm {@code playwright-core}
  * ({@code src/test/node/browser-flows.js}) against the suite the launcher starts on free ports.
- * index-service signs in with quarkus-oidc against identity-service's hosted pages, so this is
- * also quarkus-oidc's protocol test against the real identity-service (no stand-in provider).
+ * index-service signs in with quarkus-oidc against identity-service's hosted pages, so this is also
+ * quarkus-oidc's protocol test against the real identity-service (no stand-in provider).
  *
  * <p>Sign up, the code from the local mailbox (POP3), confirm, search, order, the order's
  * notification, sign out, a protected page asks to sign in again; an admin-created user's first
  * sign-in (AdminCreateUser through the AWS CLI, then the new-password page); a wrong password, then
  * the right one; the forgot-password path; an expired code (sign-up codes live {@link
- * #CODE_VALIDITY_SECONDS} s in this run). Each flow runs even when an earlier one failed. A screenshot of each step goes to
- * {@code deploy/target/browser/}; their file names are printed.
+ * #CODE_VALIDITY_SECONDS} s in this run). Each flow runs even when an earlier one failed. A
+ * screenshot of each step goes to {@code deploy/target/browser/}; their file names are printed.
  */
 class BrowserFlowsIT {
 
@@ -119,6 +119,7 @@ class BrowserFlowsIT {
                         "confirm-code-from-mailbox",
                         "search",
                         "order",
+                        "order-without-csrf-token-refused",
                         "order-notification",
                         "sign-out",
                         "protected-page-asks-to-sign-in",

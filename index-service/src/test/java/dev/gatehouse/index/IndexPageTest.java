@@ -158,6 +158,17 @@ class IndexPageTest {
     }
 
     @Test
+    void refusesASignOutFormWithoutItsCsrfToken() {
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("anything", "x")
+                .post("/signout")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void answersAnUnknownRouteAsApiGatewayDoes() {
         given().get("/admin")
                 .then()
