@@ -47,7 +47,7 @@ public record PageError(String message, int status) {
             return "Enter a username of at most 128 letters, digits, symbols or punctuation marks,"
                     + " without spaces.";
         }
-        if (name.toLowerCase().contains("password")) {
+        if (name.toLowerCase(java.util.Locale.ROOT).contains("password")) {
             return "Enter a password of at most 256 characters.";
         }
         if (name.startsWith("confirmationCode")) {

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The pool of the page tests: its name, and two app clients of the code grant, {@code pages}
- * ({@code PreventUserExistenceErrors=ENABLED}) and {@code legacy} (LEGACY), with one callback.
+ * The pool of the page tests: its name, and three app clients of the code grant, {@code pages}
+ * ({@code PreventUserExistenceErrors=ENABLED}), {@code legacy} (LEGACY) and {@code confidential}
+ * (with a secret, as a server-side web app's client is), with one callback.
  */
 public class HostedPagesProfile implements QuarkusTestProfile {
 
@@ -25,6 +26,8 @@ public class HostedPagesProfile implements QuarkusTestProfile {
         config.put("gatehouse.identity.pool-name", POOL_NAME);
         client(config, "pages", "ENABLED");
         client(config, "legacy", "LEGACY");
+        client(config, "confidential", "ENABLED");
+        config.put("gatehouse.identity.clients.confidential.generate-secret", "true");
         return config;
     }
 

@@ -127,6 +127,20 @@ class SignUpPagesTest {
     }
 
     @Test
+    void aClientWithASecretSignsUpThroughThePagesToo() {
+        String confidential = pool.clientByName("confidential").orElseThrow().id();
+        query = HostedPagesProfile.authorizeQuery(confidential, "st-s");
+        Browser.Page confirm = browser.follow(signUp("linus", "linus@example.com", PASSWORD));
+        Browser.Page resent = browser.submit(confirm, "resend-submit", Map.of());
+        assertThat(resent.status()).isEqualTo(200);
+        String code = SmtpTestResource.lastCodeFor("linus@example.com", 1);
+
+        Browser.Page done = browser.submit(resent, "confirm-submit", Map.of("code", code));
+
+        signedInAs(done, "st-s", confidential, "linus", codes);
+    }
+
+    @Test
     void confirmingInAnotherBrowserConfirmsButDoesNotSignIn() {
         signUp("grace", "grace@example.com", PASSWORD);
         String code = SmtpTestResource.lastCodeFor("grace@example.com");
