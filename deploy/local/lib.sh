@@ -98,6 +98,12 @@ wait_for_pool_issuer() {
   return 1
 }
 
+# pool_client_id FILE NAME : the id identity-service minted for app client NAME (its pool file's
+# "clients" map); empty when the pool has no such client.
+pool_client_id() {
+  sed -n '/"clients"/,/}/s/^ *"'"$2"'" *: *"\([^"]*\)".*/\1/p' "$1" 2>/dev/null | head -n 1
+}
+
 wait_for_ready() {
   local name=$1 port=$2 run_dir=$3 seconds=$4 i pid
   pid=$(cat "$run_dir/pids/$name.pid")

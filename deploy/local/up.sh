@@ -177,12 +177,21 @@ add_secret GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
 add_secret GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID "AKIA$(random_base32 16)"
 add_secret GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY "$(random_alphanumeric 40)"
 add_secret GATEHOUSE_REDIS_PASSWORD "$(random_alphanumeric 40)"
+# The user pool's app clients with a secret (GenerateSecret, the value supplied so that the client
+# knows it too): index-service's sign-in (code flow) and the machine client (client_credentials).
+# index-service's session cookie and CSRF tokens are sealed / signed with its session secret.
+add_secret GATEHOUSE_INDEX_CLIENT_SECRET "$(random_alphanumeric 48)"
+add_secret GATEHOUSE_MACHINE_CLIENT_SECRET "$(random_alphanumeric 48)"
+add_secret GATEHOUSE_INDEX_SESSION_SECRET "$(random_alphanumeric 48)"
 # shellcheck disable=SC1090
 . "$SECRETS"
 export GATEHOUSE_INDEX_API_KEY GATEHOUSE_IAM_MASTER_KEY GATEHOUSE_IAM_INDEX_ACCESS_KEY_ID \
   GATEHOUSE_IAM_INDEX_SECRET_ACCESS_KEY GATEHOUSE_IAM_STORES_ACCESS_KEY_ID \
   GATEHOUSE_IAM_STORES_SECRET_ACCESS_KEY GATEHOUSE_IAM_FANOUT_ACCESS_KEY_ID \
-  GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY GATEHOUSE_REDIS_PASSWORD
+  GATEHOUSE_IAM_FANOUT_SECRET_ACCESS_KEY GATEHOUSE_REDIS_PASSWORD GATEHOUSE_INDEX_CLIENT_SECRET \
+  GATEHOUSE_MACHINE_CLIENT_SECRET GATEHOUSE_INDEX_SESSION_SECRET
+# The app clients' callback and sign-out URLs name index-service's port (gatehouse.properties).
+export GATEHOUSE_INDEX_PORT=$INDEX_PORT
 STARTED=()
 # start_instance NAME MODULE PORT [MANAGEMENT_PORT]: one service instance, through a start script
 # RUN_DIR/start/NAME.sh (mode 700; it reads the secrets from secrets.env, holds none) that starts it
@@ -222,11 +231,18 @@ start_instance() {
         QUARKUS_REST_CLIENT_STORES_URL QUARKUS_REST_CLIENT_FANOUT_URL GATEHOUSE_INDEX_URL \
         QUARKUS_MAILER_HOST QUARKUS_MAILER_PORT GATEHOUSE_IDENTITY_ISSUER_BASE \
         GATEHOUSE_IDENTITY_POOL_FILE GATEHOUSE_IDENTITY_POOLS_POOL_FILE GATEHOUSE_CONFIG GATEHOUSE_METERING_REVEAL_FILE \
-        GATEHOUSE_IAM_REVEAL_FILE GATEHOUSE_COGNITO_ISSUER; do
+        GATEHOUSE_IAM_REVEAL_FILE GATEHOUSE_COGNITO_ISSUER GATEHOUSE_INDEX_PORT; do
         printf 'export %s=%q\n' "$var" "${!var:-}"
       done
       # Redis (standalone, or every node of the cluster) requires the generated password.
       echo 'export QUARKUS_REDIS_PASSWORD=$GATEHOUSE_REDIS_PASSWORD'
+      if [ "$module" = index-service ]; then
+        # Sign-in (quarkus-oidc): the pool's issuer, the index app client's id; its secret and the
+        # session secret come from secrets.env.
+        printf 'export GATEHOUSE_INDEX_OIDC_ISSUER=%q GATEHOUSE_INDEX_OIDC_CLIENT_ID=%q\n' \
+          "${GATEHOUSE_COGNITO_ISSUER:-}" "${INDEX_CLIENT_ID:-}"
+        echo 'export GATEHOUSE_INDEX_OIDC_CLIENT_SECRET=$GATEHOUSE_INDEX_CLIENT_SECRET'
+      fi
       if [ -n "$id_var" ]; then
         # The credentials the service signs its own calls with, as the AWS SDK's default chain reads them.
         echo 'unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE'
@@ -310,6 +326,8 @@ for entry in "${INSTANCES[@]}"; do
       fail "identity-service did not create its user pool"
     }
     export GATEHOUSE_COGNITO_ISSUER
+    INDEX_CLIENT_ID=$(pool_client_id "$RUN_DIR/user-pool.json" index)
+    MACHINE_CLIENT_ID=$(pool_client_id "$RUN_DIR/user-pool.json" machine)
   elif [ "$name" = stores-service-1 ]; then
     # The first instance seeds the catalogue and generates the keys before the others start.
     wait_for_instance "$name" "$port"
@@ -367,6 +385,14 @@ cat > "$RUN_DIR/credentials.json" <<JSON
   "instances": [$(sed 's/^\([^:]*\):[^:]*:\([^:]*\):.*/"\1=http:\/\/127.0.0.1:\2"/' "$RUN_DIR/instances" | paste -sd, -)],
   "userPool": $(cat "$RUN_DIR/user-pool.json" 2>/dev/null || echo '{}'),
   "identityPool": $(cat "$RUN_DIR/identity-pool.json" 2>/dev/null || echo '{}'),
+  "oauth": {
+    "domain": "http://127.0.0.1:$IDENTITY_PORT",
+    "index": {"clientId": "${INDEX_CLIENT_ID:-}", "clientSecret": "$GATEHOUSE_INDEX_CLIENT_SECRET",
+      "callbackUrls": ["http://127.0.0.1:$INDEX_PORT/callback", "http://localhost:$INDEX_PORT/callback"],
+      "logoutUrls": ["http://127.0.0.1:$INDEX_PORT/", "http://localhost:$INDEX_PORT/"]},
+    "machine": {"clientId": "${MACHINE_CLIENT_ID:-}", "clientSecret": "$GATEHOUSE_MACHINE_CLIENT_SECRET",
+      "scopes": ["https://stores.gatehouse.local/read"]}
+  },
   "apiKeys": $API_KEYS,
   "iam": $IAM
 }
@@ -376,8 +402,8 @@ TODAY=$(date -u +%F)
 REGION=$(config_value gatehouse.region us-east-1)
 cat <<DONE
 
-Gatehouse is up.
-  index-service   http://127.0.0.1:$INDEX_PORT/
+Gatehouse is up. Start here: http://127.0.0.1:$INDEX_PORT/  (sign up, sign in, search, order)
+  index-service   http://127.0.0.1:$INDEX_PORT/  (sign-in through identity-service's hosted pages)
   stores-service  http://127.0.0.1:$STORES_PORT/stores
   stores admin    http://127.0.0.1:$STORES_ADMIN_PORT/usageplans/free/usage?endDate=$TODAY&startDate=$TODAY
   metrics         http://127.0.0.1:$STORES_ADMIN_PORT/q/metrics (stores), :$INDEX_ADMIN_PORT (index),

@@ -132,6 +132,43 @@ class IndexPageTest {
     }
 
     @Test
+    void offersAnAnonymousVisitorSignInAndSignUpButNoOrderForm() {
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .body(containsString("<a href=\"/signin\" id=\"sign-in\">Sign in</a>"))
+                .body(containsString("<a href=\"/signup\" id=\"sign-up\">Sign up</a>"))
+                .body(not(containsString("action=\"/orders\"")))
+                .body(not(containsString("Hello,")));
+    }
+
+    @Test
+    void keepsSignedInPagesClosedWhenNoUserPoolIsConfigured() {
+        // No issuer in this test: sign-in is off, and the signed-in pages open to nobody.
+        given().redirects().follow(false).get("/orders").then().statusCode(401);
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("storeId", "lis-001")
+                .formParam("item", "Coffee")
+                .post("/orders")
+                .then()
+                .statusCode(401);
+        assertEquals(0, StoresServiceStub.requests.size(), "nothing reached stores-service");
+    }
+
+    @Test
+    void refusesASignOutFormWithoutItsCsrfToken() {
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("anything", "x")
+                .post("/signout")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void answersAnUnknownRouteAsApiGatewayDoes() {
         given().get("/admin")
                 .then()

@@ -52,6 +52,7 @@ public class AdminAuthOperations implements OperationSet {
         if (!NewPasswordChallenge.NEW_PASSWORD_REQUIRED.equals(challenge)) {
             throw CognitoErrors.invalidParameter("Invalid challenge name " + challenge);
         }
+        passwords.checkSecretHash(client, request.map("ChallengeResponses"));
         return newPassword.answer(
                 client,
                 request.optional("Session").orElse(null),
@@ -65,10 +66,11 @@ public class AdminAuthOperations implements OperationSet {
         String flow = request.required("AuthFlow");
         Map<String, String> parameters = request.map("AuthParameters");
         return switch (flow) {
-            case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" ->
-                    passwords.signIn(
-                            AuthOperations.allowed(client, flow, "ALLOW_ADMIN_USER_PASSWORD_AUTH"),
-                            parameters);
+            case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> {
+                AuthOperations.allowed(client, flow, "ALLOW_ADMIN_USER_PASSWORD_AUTH");
+                passwords.checkSecretHash(client, parameters);
+                yield passwords.signIn(client, parameters);
+            }
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     passwords.refresh(
                             AuthOperations.allowed(client, flow, "ALLOW_REFRESH_TOKEN_AUTH"),

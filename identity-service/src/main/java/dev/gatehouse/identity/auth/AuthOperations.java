@@ -49,9 +49,13 @@ public class AuthOperations implements OperationSet {
         Map<String, String> parameters = request.map("AuthParameters");
         return switch (flow) {
             case "USER_SRP_AUTH" ->
-                    srp.start(allowed(client, flow, "ALLOW_USER_SRP_AUTH"), parameters);
+                    srp.start(
+                            hashed(allowed(client, flow, "ALLOW_USER_SRP_AUTH"), parameters),
+                            parameters);
             case "USER_PASSWORD_AUTH" ->
-                    passwords.signIn(allowed(client, flow, "ALLOW_USER_PASSWORD_AUTH"), parameters);
+                    passwords.signIn(
+                            hashed(allowed(client, flow, "ALLOW_USER_PASSWORD_AUTH"), parameters),
+                            parameters);
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" ->
                     passwords.refresh(
                             allowed(client, flow, "ALLOW_REFRESH_TOKEN_AUTH"), parameters);
@@ -74,6 +78,7 @@ public class AuthOperations implements OperationSet {
     Map<String, Object> respond(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String challenge = request.required("ChallengeName");
+        passwords.checkSecretHash(client, request.map("ChallengeResponses"));
         if (NewPasswordChallenge.NEW_PASSWORD_REQUIRED.equals(challenge)) {
             return newPassword.answer(
                     client,
@@ -85,6 +90,12 @@ public class AuthOperations implements OperationSet {
             throw CognitoErrors.invalidParameter("Invalid challenge name " + challenge);
         }
         return srp.answer(client, request.map("ChallengeResponses"));
+    }
+
+    /** The client, once the parameters' SECRET_HASH holds for it. */
+    private AppClient hashed(AppClient client, Map<String, String> parameters) {
+        passwords.checkSecretHash(client, parameters);
+        return client;
     }
 
     /** UNVERIFIED wording (spec 5.2): InvalidParameterException "<FLOW> flow not enabled ...". */

@@ -36,7 +36,7 @@ import java.util.Map;
 @ApplicationScoped
 public class NewPasswordChallenge {
 
-    static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
+    public static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
     static final String INVALID_SESSION = "Invalid session for the user, session is expired.";
     static final String TEMPORARY_PASSWORD_EXPIRED =
             "Temporary password has expired and must be reset by an administrator.";
@@ -82,17 +82,7 @@ public class NewPasswordChallenge {
                     "ChallengeParameters",
                     Map.of());
         }
-        Instant expiry =
-                pool.passwordPolicy()
-                        .temporaryPasswordExpiry(Instant.ofEpochSecond(user.passwordSetAt()));
-        if (!clock.instant().isBefore(expiry)) {
-            throw CognitoErrors.notAuthorized(TEMPORARY_PASSWORD_EXPIRED);
-        }
-        String session =
-                Base64.getUrlEncoder().withoutPadding().encodeToString(RandomIds.bytes(48));
-        String key = keys.newPasswordSession(hash(session));
-        hashes.hset(key, Map.of("username", user.username(), "client", client.id()));
-        redis.key().expire(key, validity);
+        String session = open(user, client);
         Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
         return Members.of(
                 "ChallengeName",
@@ -106,11 +96,41 @@ public class NewPasswordChallenge {
                         "userAttributes", write(attributes)));
     }
 
+    /**
+     * Opens the challenge for a {@code FORCE_CHANGE_PASSWORD} user whose temporary password was
+     * just proven; its {@code Session}. A temporary password past the pool's {@code
+     * TemporaryPasswordValidityDays} is refused as Cognito refuses it. The hosted sign-in page
+     * keeps the session server-side and answers it with {@link #answer}.
+     */
+    public String open(User user, AppClient client) {
+        Instant expiry =
+                pool.passwordPolicy()
+                        .temporaryPasswordExpiry(Instant.ofEpochSecond(user.passwordSetAt()));
+        if (!clock.instant().isBefore(expiry)) {
+            throw CognitoErrors.notAuthorized(TEMPORARY_PASSWORD_EXPIRED);
+        }
+        String session =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(RandomIds.bytes(48));
+        String key = keys.newPasswordSession(hash(session));
+        hashes.hset(key, Map.of("username", user.username(), "client", client.id()));
+        redis.key().expire(key, validity);
+        return session;
+    }
+
     /** RespondToAuthChallenge / AdminRespondToAuthChallenge with NEW_PASSWORD_REQUIRED. */
     public Map<String, Object> answer(
             AppClient client, String session, Map<String, String> responses) {
         String newPassword = AuthParameters.required(responses, "NEW_PASSWORD");
         String name = AuthParameters.required(responses, "USERNAME");
+        return signedIn(setNewPassword(client, session, name, newPassword), client);
+    }
+
+    /**
+     * Answers the challenge {@code session} of {@code client} for {@code name} with {@code
+     * newPassword} (checked against the policy); the user, now CONFIRMED. Cognito's errors
+     * otherwise. The hosted new-password page uses this, then signs the user in itself.
+     */
+    public User setNewPassword(AppClient client, String session, String name, String newPassword) {
         if (session == null || session.isEmpty()) {
             throw CognitoErrors.missingMember("session");
         }
@@ -138,7 +158,7 @@ public class NewPasswordChallenge {
                 user.withPassword(verifier.salt(), verifier.verifier(), now)
                         .withStatus(UserStatus.CONFIRMED, now);
         users.save(confirmed);
-        return signedIn(confirmed, client);
+        return confirmed;
     }
 
     private String write(Map<String, String> attributes) {

@@ -49,6 +49,15 @@ public class PasswordAuthentication {
     public Map<String, Object> signIn(AppClient client, Map<String, String> parameters) {
         String name = AuthParameters.required(parameters, "USERNAME");
         String password = AuthParameters.required(parameters, "PASSWORD");
+        return newPassword.signedIn(authenticate(client, name, password), client);
+    }
+
+    /**
+     * The user whose name (or email alias) and password these are, with every check and count of
+     * the API's password sign-in (lockout, PreventUserExistenceErrors, unconfirmed, disabled);
+     * Cognito's errors otherwise. The hosted sign-in page uses this too.
+     */
+    public User authenticate(AppClient client, String name, String password) {
         Optional<User> found = signIn.resolve(name);
         if (found.isEmpty()) {
             if (client.preventUserExistenceErrors()) {
@@ -69,16 +78,53 @@ public class PasswordAuthentication {
         }
         signIn.checkConfirmedOnceProven(user, client);
         signIn.succeeded(user);
-        return newPassword.signedIn(user, client);
+        return user;
     }
 
+    /**
+     * {@code SECRET_HASH} of an InitiateAuth / RespondToAuthChallenge naming {@code USERNAME}: of
+     * the name given or the internal username it resolves to.
+     */
+    public void checkSecretHash(AppClient client, Map<String, String> parameters) {
+        if (!client.hasSecret()) {
+            return;
+        }
+        String name = parameters.get("USERNAME");
+        SecretHashes.check(
+                client,
+                Optional.ofNullable(parameters.get("SECRET_HASH")),
+                name,
+                name == null ? null : signIn.resolve(name).map(User::username).orElse(null));
+    }
+
+    /** REFRESH_TOKEN_AUTH of the API: {@code SECRET_HASH} of the token's username or sub. */
     public Map<String, Object> refresh(AppClient client, Map<String, String> parameters) {
         String token = AuthParameters.required(parameters, "REFRESH_TOKEN");
-        RefreshTokens.Grant grant =
-                refreshTokens
-                        .find(token)
-                        .filter(g -> g.clientId().equals(client.id()))
-                        .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
+        RefreshTokens.Grant grant = grant(client, token);
+        SecretHashes.check(
+                client,
+                Optional.ofNullable(parameters.get("SECRET_HASH")),
+                grant.username(),
+                grant.sub());
+        return refreshed(client, grant);
+    }
+
+    /**
+     * A refresh for a client that has already proven its secret ({@code /oauth2/token}
+     * authenticates clients itself).
+     */
+    public Map<String, Object> refreshAuthenticatedClient(AppClient client, String token) {
+        return refreshed(client, grant(client, token));
+    }
+
+    private RefreshTokens.Grant grant(AppClient client, String token) {
+        return refreshTokens
+                .find(token)
+                .filter(g -> g.clientId().equals(client.id()))
+                .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Refresh Token"));
+    }
+
+    private Map<String, Object> refreshed(AppClient client, RefreshTokens.Grant grant) {
         User user =
                 users.byUsername(grant.username())
                         .filter(u -> grant.sub() == null || grant.sub().equals(u.sub()))

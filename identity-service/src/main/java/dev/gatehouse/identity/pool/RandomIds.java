@@ -22,6 +22,11 @@ public final class RandomIds {
         return pick(LOWER_ALNUM, 26);
     }
 
+    /** 51 lowercase alphanumerics, as Cognito's generated client secrets look. */
+    public static String clientSecret() {
+        return pick(LOWER_ALNUM, 51);
+    }
+
     public static byte[] bytes(int length) {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);

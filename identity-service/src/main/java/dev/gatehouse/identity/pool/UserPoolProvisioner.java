@@ -1,6 +1,8 @@
 package dev.gatehouse.identity.pool;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.auth.iam.config.IamConfig;
+import dev.gatehouse.auth.iam.credentials.SecretCipher;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -80,7 +82,11 @@ public class UserPoolProvisioner {
     @Produces
     @Singleton
     @Startup
-    UserPool pool(RedisDataSource redis, IdentityConfig config) {
+    UserPool pool(
+            RedisDataSource redis,
+            IdentityConfig config,
+            IamConfig iam,
+            ResourceServers resourceServers) {
         Optional<String> fixed = config.poolId().map(id -> checked(id, config.region()));
         HashCommands<String, String, String> hash = redis.hash(String.class);
         hash.hsetnx(KEY, "id", fixed.orElseGet(() -> RandomIds.poolId(config.region())));
@@ -107,6 +113,7 @@ public class UserPoolProvisioner {
                             + poolId
                             + " to keep it, or point identity-service at another Redis");
         }
+        SecretCipher cipher = SecretCipher.fromBase64(iam.masterKey());
         Map<String, AppClient> clients = new LinkedHashMap<>();
         config.clients()
                 .forEach(
@@ -118,7 +125,9 @@ public class UserPoolProvisioner {
                                             name,
                                             id,
                                             new HashSet<>(client.explicitAuthFlows()),
-                                            "ENABLED".equals(client.preventUserExistenceErrors())));
+                                            "ENABLED".equals(client.preventUserExistenceErrors()),
+                                            AppClientSettings.oauth(name, client, resourceServers),
+                                            AppClientSettings.secret(name, client, hash, cipher)));
                         });
         IdentityConfig.PasswordPolicyConfig policy = config.passwordPolicy();
         String base = config.issuerBase().replaceAll("/+$", "");

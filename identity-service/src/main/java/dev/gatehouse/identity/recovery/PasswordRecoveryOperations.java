@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.recovery;
 
+import dev.gatehouse.identity.auth.SecretHashes;
 import dev.gatehouse.identity.auth.SignInUsers;
 import dev.gatehouse.identity.pool.AppClient;
 import dev.gatehouse.identity.pool.UserPool;
@@ -80,6 +81,11 @@ public class PasswordRecoveryOperations implements OperationSet {
     Map<String, Object> forgot(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
+        SecretHashes.check(
+                client,
+                request.optional("SecretHash"),
+                username,
+                client.hasSecret() ? internalName(username) : null);
         Optional<User> found = users.resolve(username);
         boolean eligible =
                 found.isPresent() && found.get().enabled() && found.get().emailVerified();
@@ -116,6 +122,11 @@ public class PasswordRecoveryOperations implements OperationSet {
     Map<String, Object> confirm(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
+        SecretHashes.check(
+                client,
+                request.optional("SecretHash"),
+                username,
+                client.hasSecret() ? internalName(username) : null);
         String code = request.required("ConfirmationCode");
         String password = request.required("Password");
         pool.passwordPolicy().check(password);
@@ -155,5 +166,10 @@ public class PasswordRecoveryOperations implements OperationSet {
         codes.consume(RESET, user.username());
         signIn.succeeded(user);
         return Map.of();
+    }
+
+    /** The internal username {@code name} (maybe an alias) stands for, if any. */
+    private String internalName(String name) {
+        return users.resolve(name).map(User::username).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.signup;
 
+import dev.gatehouse.identity.auth.SecretHashes;
 import dev.gatehouse.identity.pool.AppClient;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
@@ -71,6 +72,11 @@ public class SignUpOperations implements OperationSet {
     Map<String, Object> signUp(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
+        SecretHashes.check(
+                client,
+                request.optional("SecretHash"),
+                username,
+                client.hasSecret() ? internalName(username) : null);
         String password = request.required("Password");
         if (username.length() > 128 || !USERNAME.matcher(username).matches()) {
             throw CognitoErrors.invalidParameter(
@@ -133,6 +139,11 @@ public class SignUpOperations implements OperationSet {
     Map<String, Object> confirm(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
+        SecretHashes.check(
+                client,
+                request.optional("SecretHash"),
+                username,
+                client.hasSecret() ? internalName(username) : null);
         String code = request.required("ConfirmationCode");
         Optional<User> found = users.resolve(username);
         if (found.isEmpty() && !client.preventUserExistenceErrors()) {
@@ -190,6 +201,11 @@ public class SignUpOperations implements OperationSet {
     Map<String, Object> resend(CognitoRequest request) {
         AppClient client = pool.client(request.required("ClientId"));
         String username = request.required("Username");
+        SecretHashes.check(
+                client,
+                request.optional("SecretHash"),
+                username,
+                client.hasSecret() ? internalName(username) : null);
         Optional<User> found = users.resolve(username);
         if (found.isEmpty() && !client.preventUserExistenceErrors()) {
             throw CognitoErrors.userNotFound(UNKNOWN_CLIENT_USER);
@@ -224,5 +240,10 @@ public class SignUpOperations implements OperationSet {
     private void sendCode(User user) {
         String code = codes.issue(SIGNUP, user.username(), config.signUpValidity());
         mailer.send(user.email(), code);
+    }
+
+    /** The internal username {@code name} (maybe an alias) stands for, if any. */
+    private String internalName(String name) {
+        return users.resolve(name).map(User::username).orElse(null);
     }
 }

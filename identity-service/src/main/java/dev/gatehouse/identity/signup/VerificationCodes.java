@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,7 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
  * expiring with the key's TTL; and the hourly per-user counters behind Cognito's quotas. Redis
  * holds only an HMAC-SHA256 of each code (purpose, user and code, under a key derived from the
  * suite's master key, which Redis never sees), so a dump of Redis yields no usable code; a code
- * offered is compared by its HMAC in constant time.
+ * offered is compared by its HMAC in constant time. Beside the HMAC Redis keeps the code's expiry,
+ * judged on the service's clock (the injected {@link Clock}), so that the expiry a user sees does
+ * not depend on when Redis gets round to dropping the key, and a test can move time instead of
+ * waiting.
  */
 @ApplicationScoped
 public class VerificationCodes {
@@ -34,13 +38,18 @@ public class VerificationCodes {
         EXPIRED
     }
 
+    /** Separates the stored HMAC (hex) from the expiry (epoch seconds). */
+    private static final String EXPIRY = ";";
+
     private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final UserKeys keys;
     private final SecretKeySpec digestKey;
+    private final Clock clock;
 
-    VerificationCodes(RedisDataSource redis, UserPool pool, IamConfig iam) {
+    VerificationCodes(RedisDataSource redis, UserPool pool, IamConfig iam, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
         this.values = redis.value(String.class);
         this.keys = new UserKeys(pool.id());
         SecretCipher.fromBase64(iam.masterKey()); // names the setting if it is missing or bad
@@ -56,10 +65,11 @@ public class VerificationCodes {
     /** A new code for {@code purpose} of the user, superseding any earlier one; returned once. */
     public String issue(String purpose, String username, Duration validity) {
         String code = RandomIds.code();
+        long expiresAt = clock.instant().plus(validity).getEpochSecond();
         values.setex(
                 keys.code(purpose, username),
                 validity.toSeconds(),
-                digest(purpose, username, code));
+                digest(purpose, username, code) + EXPIRY + expiresAt);
         return code;
     }
 
@@ -68,9 +78,13 @@ public class VerificationCodes {
         if (stored.isEmpty()) {
             return Check.EXPIRED;
         }
+        String[] parts = stored.get().split(EXPIRY, 2);
+        if (parts.length == 2 && clock.instant().getEpochSecond() >= Long.parseLong(parts[1])) {
+            return Check.EXPIRED;
+        }
         boolean same =
                 MessageDigest.isEqual(
-                        stored.get().getBytes(StandardCharsets.US_ASCII),
+                        parts[0].getBytes(StandardCharsets.US_ASCII),
                         digest(purpose, username, code).getBytes(StandardCharsets.US_ASCII));
         return same ? Check.MATCH : Check.MISMATCH;
     }

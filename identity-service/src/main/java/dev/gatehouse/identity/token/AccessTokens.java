@@ -15,7 +15,8 @@ import java.time.Clock;
 public class AccessTokens {
 
     /** A verified access token's subject and issue time. */
-    public record Caller(String sub, String username, long issuedAt, String originJti) {}
+    public record Caller(
+            String sub, String username, long issuedAt, String originJti, String scope) {}
 
     private final ObjectMapper json;
     private final UserPool pool;
@@ -29,13 +30,18 @@ public class AccessTokens {
     }
 
     public Caller verify(String token) {
+        return verify(token, TokenIssuer.ADMIN_SCOPE);
+    }
+
+    /** As {@link #verify(String)}, for a token that must carry {@code requiredScope}. */
+    public Caller verify(String token, String requiredScope) {
         JsonNode claims =
                 Jwt.verify(json, keys.access(), token)
                         .orElseThrow(() -> CognitoErrors.notAuthorized("Invalid Access Token"));
         if (!"access".equals(claims.path("token_use").asText())
                 || !pool.issuer().equals(claims.path("iss").asText())
                 || !(" " + claims.path("scope").asText() + " ")
-                        .contains(" " + TokenIssuer.ADMIN_SCOPE + " ")) {
+                        .contains(" " + requiredScope + " ")) {
             throw CognitoErrors.notAuthorized("Invalid Access Token");
         }
         if (claims.path("exp").asLong() <= clock.instant().getEpochSecond()) {
@@ -45,6 +51,7 @@ public class AccessTokens {
                 claims.path("sub").asText(),
                 claims.path("username").asText(),
                 claims.path("iat").asLong(),
-                claims.path("origin_jti").asText());
+                claims.path("origin_jti").asText(),
+                claims.path("scope").asText());
     }
 }

@@ -36,6 +36,21 @@ public final class Jwt {
         }
     }
 
+    /**
+     * OpenID's {@code at_hash}: the left half of SHA-256 over the access token's ASCII, base64url
+     * without padding (OIDC Core 3.1.3.6, for RS256).
+     */
+    public static String atHash(String accessToken) {
+        try {
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            return SigningKey.URL.encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The claims of a token signed by {@code key} with RS256, if it is one. */
     public static Optional<JsonNode> verify(ObjectMapper json, SigningKey key, String token) {
         String[] parts = token.split("\\.", -1);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class RefreshTokens {
 
-    /** What a refresh token stands for: the original sign-in. */
+    /**
+     * What a refresh token stands for: the original sign-in, and the scopes it was granted (empty
+     * for an API sign-in, whose tokens carry only {@code aws.cognito.signin.user.admin}).
+     */
     public record Grant(
             String username,
             String sub,
@@ -33,7 +37,8 @@ public class RefreshTokens {
             long authTime,
             String originJti,
             long issuedAt,
-            boolean revoked) {}
+            boolean revoked,
+            Optional<String> scope) {}
 
     private final HashCommands<String, String, String> hashes;
     private final RedisDataSource redis;
@@ -51,17 +56,23 @@ public class RefreshTokens {
     }
 
     public String issue(User user, AppClient client, long authTime, String originJti) {
+        return issue(user, client, authTime, originJti, Optional.empty());
+    }
+
+    /** A refresh token of an OAuth 2.0 sign-in, which keeps the granted {@code scope}. */
+    public String issue(
+            User user, AppClient client, long authTime, String originJti, Optional<String> scope) {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(RandomIds.bytes(48));
         String key = keys.refreshToken(hash(token));
-        hashes.hset(
-                key,
-                Map.of(
-                        "username", user.username(),
-                        "sub", user.sub(),
-                        "client", client.id(),
-                        "authTime", Long.toString(authTime),
-                        "originJti", originJti,
-                        "issuedAt", Long.toString(authTime)));
+        Map<String, String> fields = new HashMap<>();
+        fields.put("username", user.username());
+        fields.put("sub", user.sub());
+        fields.put("client", client.id());
+        fields.put("authTime", Long.toString(authTime));
+        fields.put("originJti", originJti);
+        fields.put("issuedAt", Long.toString(authTime));
+        scope.ifPresent(s -> fields.put("scope", s));
+        hashes.hset(key, fields);
         redis.key().expire(key, validity);
         return token;
     }
@@ -79,7 +90,8 @@ public class RefreshTokens {
                         Long.parseLong(stored.get("authTime")),
                         stored.get("originJti"),
                         Long.parseLong(stored.get("issuedAt")),
-                        "true".equals(stored.get("revoked"))));
+                        "true".equals(stored.get("revoked")),
+                        Optional.ofNullable(stored.get("scope"))));
     }
 
     /**

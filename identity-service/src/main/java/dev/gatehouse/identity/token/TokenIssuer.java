@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,18 +53,63 @@ public class TokenIssuer {
     public Map<String, Object> signIn(User user, AppClient client) {
         long now = clock.instant().getEpochSecond();
         String originJti = UUID.randomUUID().toString();
-        Map<String, Object> result = tokens(user, client, now, originJti);
+        Map<String, Object> result = tokens(user, client, now, originJti, OAuthGrant.API);
         result.put("RefreshToken", refreshTokens.issue(user, client, now, originJti));
+        return result;
+    }
+
+    /**
+     * A sign-in through {@code /oauth2/token} (authorization code): the access token carries the
+     * granted scopes, the ID token (only with {@code openid}) the {@code nonce} and {@code
+     * at_hash}, and the refresh token remembers the scopes for later refreshes.
+     */
+    public Map<String, Object> signIn(
+            User user, AppClient client, long authTime, OAuthGrant grant) {
+        String originJti = UUID.randomUUID().toString();
+        Map<String, Object> result = tokens(user, client, authTime, originJti, grant);
+        result.put(
+                "RefreshToken",
+                refreshTokens.issue(user, client, authTime, originJti, Optional.of(grant.scope())));
         return result;
     }
 
     /** A refresh: new ID and access tokens for the original sign-in, no new refresh token. */
     public Map<String, Object> refresh(User user, AppClient client, RefreshTokens.Grant grant) {
-        return tokens(user, client, grant.authTime(), grant.originJti());
+        OAuthGrant scopes =
+                grant.scope().map(s -> new OAuthGrant(s, Optional.empty())).orElse(OAuthGrant.API);
+        return tokens(user, client, grant.authTime(), grant.originJti(), scopes);
+    }
+
+    /**
+     * {@code client_credentials}: an access token for the client itself ({@code sub} = client id),
+     * with the resource-server scopes it was granted; no ID or refresh token.
+     */
+    public Map<String, Object> clientCredentials(AppClient client, String scope) {
+        long now = clock.instant().getEpochSecond();
+        long accessTtl = config.accessTokenValidity().toSeconds();
+        Map<String, Object> access = new LinkedHashMap<>();
+        access.put("sub", client.id());
+        access.put("token_use", "access");
+        access.put("scope", scope);
+        access.put("auth_time", now);
+        access.put("iss", pool.issuer());
+        access.put("exp", now + accessTtl);
+        access.put("iat", now);
+        access.put("version", 2);
+        access.put("jti", UUID.randomUUID().toString());
+        access.put("client_id", client.id());
+        return new LinkedHashMap<>(
+                Members.of(
+                        "AccessToken",
+                        Jwt.sign(json, keys.access(), access),
+                        "ExpiresIn",
+                        accessTtl,
+                        "TokenType",
+                        "Bearer"));
     }
 
     private Map<String, Object> tokens(
-            User user, AppClient client, long authTime, String originJti) {
+            User user, AppClient client, long authTime, String originJti, OAuthGrant grant) {
         long now = clock.instant().getEpochSecond();
         String eventId = UUID.randomUUID().toString();
         long accessTtl = config.accessTokenValidity().toSeconds();
@@ -76,14 +122,26 @@ public class TokenIssuer {
         access.put("origin_jti", originJti);
         access.put("event_id", eventId);
         access.put("token_use", "access");
-        access.put("scope", ADMIN_SCOPE);
+        access.put("scope", grant.scope());
         access.put("auth_time", authTime);
         access.put("exp", now + accessTtl);
         access.put("iat", now);
         access.put("jti", UUID.randomUUID().toString());
         access.put("username", user.username());
+        String accessToken = Jwt.sign(json, keys.access(), access);
+        if (!grant.issuesIdToken()) {
+            return new LinkedHashMap<>(
+                    Members.of(
+                            "AccessToken",
+                            accessToken,
+                            "ExpiresIn",
+                            accessTtl,
+                            "TokenType",
+                            "Bearer"));
+        }
 
         Map<String, Object> id = new LinkedHashMap<>();
+        id.put("at_hash", Jwt.atHash(accessToken));
         id.put("sub", user.sub());
         id.putAll(memberOf.idTokenClaims());
         user.attributes()
@@ -97,6 +155,7 @@ public class TokenIssuer {
                         });
         id.put("iss", pool.issuer());
         id.put("cognito:username", user.username());
+        grant.nonce().ifPresent(nonce -> id.put("nonce", nonce));
         id.put("origin_jti", originJti);
         id.put("aud", client.id());
         id.put("event_id", eventId);
@@ -109,7 +168,7 @@ public class TokenIssuer {
         return new LinkedHashMap<>(
                 Members.of(
                         "AccessToken",
-                        Jwt.sign(json, keys.access(), access),
+                        accessToken,
                         "ExpiresIn",
                         accessTtl,
                         "TokenType",

@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.token;
 
+import dev.gatehouse.identity.pool.AppClient;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.protocol.CognitoErrors;
 import dev.gatehouse.identity.protocol.CognitoOperation;
@@ -40,8 +41,24 @@ public class TokenRevocation implements OperationSet {
     }
 
     Map<String, Object> revoke(CognitoRequest request) {
-        String token = request.required("Token");
         String clientId = request.required("ClientId");
+        AppClient client = pool.clientsById().get(clientId);
+        if (client != null
+                && client.secret().isPresent()
+                && !client.secret().get().matches(request.optional("ClientSecret").orElse(null))) {
+            // The model lists no NotAuthorizedException for RevokeToken; wording UNVERIFIED.
+            throw CognitoErrors.unauthorized("Unable to verify secret for client " + clientId);
+        }
+        revoke(request.required("Token"), clientId);
+        return Map.of();
+    }
+
+    /**
+     * Revokes refresh token {@code token} of client {@code clientId}; Cognito's errors for a
+     * malformed token, an unknown client, a JWT or another client's token. {@code /oauth2/revoke}
+     * uses this too.
+     */
+    public void revoke(String token, String clientId) {
         if (!TOKEN.matcher(token).matches()) {
             throw CognitoErrors.invalidParameter(
                     "1 validation error detected: Value at 'token' failed to satisfy constraint:"
@@ -56,12 +73,11 @@ public class TokenRevocation implements OperationSet {
         Optional<RefreshTokens.Grant> grant = refreshTokens.find(token);
         if (grant.isEmpty()) {
             Log.debug("RevokeToken: unknown or expired refresh token, nothing to revoke");
-            return Map.of();
+            return;
         }
         if (!grant.get().clientId().equals(clientId)) {
             throw CognitoErrors.unauthorized("Token was not issued to client " + clientId);
         }
         refreshTokens.revoke(token, grant.get());
-        return Map.of();
     }
 }

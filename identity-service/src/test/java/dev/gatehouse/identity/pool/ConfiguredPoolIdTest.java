@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.endsWith;
 
+import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import dev.gatehouse.testing.RedisTestResource;
@@ -44,6 +45,8 @@ class ConfiguredPoolIdTest {
     @Inject UserPool pool;
     @Inject RedisDataSource redis;
     @Inject IdentityConfig config;
+    @Inject IamConfig iam;
+    @Inject ResourceServers resourceServers;
 
     @Test
     void theConfiguredIdIsThePoolAnEmptyRedisGets() {
@@ -58,7 +61,7 @@ class ConfiguredPoolIdTest {
 
     @Test
     void aRestartWithTheSameIdFindsTheSamePool() {
-        UserPool again = new UserPoolProvisioner().pool(redis, config);
+        UserPool again = new UserPoolProvisioner().pool(redis, config, iam, resourceServers);
         assertThat(again.id()).isEqualTo(FIXED);
         assertThat(again.clientsById().keySet()).isEqualTo(pool.clientsById().keySet());
         assertThat(again.simulationSecret()).isEqualTo(pool.simulationSecret());
@@ -69,7 +72,11 @@ class ConfiguredPoolIdTest {
         assertThatThrownBy(
                         () ->
                                 new UserPoolProvisioner()
-                                        .pool(redis, withPoolId("us-east-1_Other0002")))
+                                        .pool(
+                                                redis,
+                                                withPoolId("us-east-1_Other0002"),
+                                                iam,
+                                                resourceServers))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gatehouse.identity.pool-id")
                 .hasMessageContaining("us-east-1_Other0002")
@@ -84,7 +91,10 @@ class ConfiguredPoolIdTest {
                     "us-east-1_Short", "us-east-1_Fixed00012", "us-east-1_Fixed-001",
                     "eu-west-1_Fixed0001", "Fixed0001", "us-east-1-Fixed0001"
                 }) {
-            assertThatThrownBy(() -> new UserPoolProvisioner().pool(redis, withPoolId(bad)))
+            assertThatThrownBy(
+                            () ->
+                                    new UserPoolProvisioner()
+                                            .pool(redis, withPoolId(bad), iam, resourceServers))
                     .as(bad)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("gatehouse.identity.pool-id=" + bad)
@@ -99,7 +109,13 @@ class ConfiguredPoolIdTest {
         redis.key().del(UserPoolProvisioner.KEY);
         try {
             assertThatThrownBy(
-                            () -> new UserPoolProvisioner().pool(redis, withPoolId("us-east-1_x")))
+                            () ->
+                                    new UserPoolProvisioner()
+                                            .pool(
+                                                    redis,
+                                                    withPoolId("us-east-1_x"),
+                                                    iam,
+                                                    resourceServers))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(redis.key().exists(UserPoolProvisioner.KEY)).isFalse();
         } finally {

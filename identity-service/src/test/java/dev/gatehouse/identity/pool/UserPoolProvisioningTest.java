@@ -31,6 +31,7 @@ class UserPoolProvisioningTest {
     @Inject SigningKeys.Pair keys;
     @Inject RedisDataSource redis;
     @Inject IdentityConfig config;
+    @Inject ResourceServers resourceServers;
     @Inject IamConfig iam;
 
     @Test
@@ -47,7 +48,7 @@ class UserPoolProvisioningTest {
 
     @Test
     void aRestartFindsTheSamePoolClientsAndKeys() {
-        UserPool again = new UserPoolProvisioner().pool(redis, config);
+        UserPool again = new UserPoolProvisioner().pool(redis, config, iam, resourceServers);
         assertThat(again.id()).isEqualTo(pool.id());
         assertThat(again.clientsById().keySet()).isEqualTo(pool.clientsById().keySet());
         assertThat(again.simulationSecret()).isEqualTo(pool.simulationSecret());

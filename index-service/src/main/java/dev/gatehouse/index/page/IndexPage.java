@@ -2,6 +2,9 @@ package dev.gatehouse.index.page;
 
 import dev.gatehouse.index.notifications.Notification;
 import dev.gatehouse.index.notifications.NotificationInbox;
+import dev.gatehouse.index.signin.Customer;
+import dev.gatehouse.index.signin.SignedInCustomers;
+import dev.gatehouse.index.stores.CustomerStoresClient;
 import dev.gatehouse.index.stores.StoreSummary;
 import dev.gatehouse.index.stores.StoresClient;
 import dev.gatehouse.index.stores.StoresRequestRejected;
@@ -18,7 +21,10 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** {@code GET /}: the public page. Security: none. */
+/**
+ * {@code GET /}: the public page. Security: none; a signed-in customer is greeted, searches through
+ * {@code POST /stores/search} with their own ID token and gets an order form on each store card.
+ */
 @Path("/")
 public class IndexPage {
 
@@ -32,20 +38,27 @@ public class IndexPage {
                 String query,
                 String problem,
                 String region,
-                List<Notification> notifications);
+                List<Notification> notifications,
+                Customer customer);
 
-        static native TemplateInstance unavailable(String region);
+        static native TemplateInstance unavailable(String region, Customer customer);
     }
 
     private final StoresClient stores;
+    private final CustomerStoresClient customerStores;
+    private final SignedInCustomers customers;
     private final NotificationInbox notifications;
     private final String region;
 
     IndexPage(
             StoresClient stores,
+            CustomerStoresClient customerStores,
+            SignedInCustomers customers,
             NotificationInbox notifications,
             @ConfigProperty(name = "gatehouse.region", defaultValue = "us-east-1") String region) {
         this.stores = stores;
+        this.customerStores = customerStores;
+        this.customers = customers;
         this.notifications = notifications;
         this.region = region;
     }
@@ -54,28 +67,54 @@ public class IndexPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> index(@RestQuery String q) {
         String query = q == null || q.isBlank() ? null : q.strip();
-        Uni<List<StoreSummary>> found =
-                query == null ? stores.first(PAGE_SIZE) : stores.search(query, SEARCH_RESULTS);
-        return found.map(list -> page(200, list, query, null))
-                .onFailure(StoresRequestRejected.class)
-                .recoverWithItem(e -> page(400, List.of(), query, e.getMessage()))
-                .onFailure()
-                .recoverWithItem(this::unavailable);
+        return customers.current().flatMap(customer -> index(query, customer.orElse(null)));
     }
 
-    private Response page(int status, List<StoreSummary> list, String query, String problem) {
+    private Uni<Response> index(String query, Customer customer) {
+        Uni<List<StoreSummary>> found;
+        if (query == null) {
+            found = stores.first(PAGE_SIZE);
+        } else if (customer != null) {
+            found = customerStores.search(customer, query, SEARCH_RESULTS);
+        } else {
+            found = stores.search(query, SEARCH_RESULTS);
+        }
+        return found.map(list -> page(200, list, query, null, customer))
+                .onFailure(StoresRequestRejected.class)
+                .recoverWithItem(
+                        e -> {
+                            StoresRequestRejected rejected = (StoresRequestRejected) e;
+                            return page(
+                                    rejected.status(),
+                                    List.of(),
+                                    query,
+                                    rejected.inUsersTerms(),
+                                    customer);
+                        })
+                .onFailure()
+                .recoverWithItem(e -> unavailable(e, customer));
+    }
+
+    private Response page(
+            int status, List<StoreSummary> list, String query, String problem, Customer customer) {
         return Response.status(status)
                 .entity(
-                        Templates.index(list, query, problem, region, notifications.latest())
+                        Templates.index(
+                                        list,
+                                        query,
+                                        problem,
+                                        region,
+                                        notifications.latest(),
+                                        customer)
                                 .render())
                 .type(MediaType.TEXT_HTML_TYPE)
                 .build();
     }
 
-    private Response unavailable(Throwable failure) {
+    private Response unavailable(Throwable failure, Customer customer) {
         Log.warnf("stores-service unavailable: %s", failure.toString());
         return Response.status(503)
-                .entity(Templates.unavailable(region).render())
+                .entity(Templates.unavailable(region, customer).render())
                 .type(MediaType.TEXT_HTML_TYPE)
                 .build();
     }

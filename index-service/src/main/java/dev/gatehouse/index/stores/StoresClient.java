@@ -40,7 +40,7 @@ public class StoresClient {
                 .transform(StoresClient::classify);
     }
 
-    private static Throwable classify(Throwable failure) {
+    static Throwable classify(Throwable failure) {
         WebApplicationException e = (WebApplicationException) failure;
         int status = e.getResponse().getStatus();
         if (status >= 400 && status < 500) {

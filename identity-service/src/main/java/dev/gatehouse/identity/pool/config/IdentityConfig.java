@@ -2,6 +2,7 @@ package dev.gatehouse.identity.pool.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,10 @@ public interface IdentityConfig {
      * id}}}): the launcher copies them into {@code credentials.json}. None are secret.
      */
     Optional<Path> poolFile();
+
+    /** {@code PoolName}: shown on every hosted page. */
+    @WithDefault("Gatehouse")
+    String poolName();
 
     /** Standard attributes every sign-up must carry. */
     @WithDefault("given_name,family_name,email")
@@ -166,6 +171,109 @@ public interface IdentityConfig {
         /** {@code PreventUserExistenceErrors}: {@code ENABLED} or {@code LEGACY}. */
         @WithDefault("LEGACY")
         String preventUserExistenceErrors();
+
+        /**
+         * {@code GenerateSecret}: the client has a secret, so every API call of it needs {@code
+         * SECRET_HASH} and {@code /oauth2/token} authenticates it. The secret is {@code
+         * client-secret} if given, else one minted at first start and kept in Redis sealed under
+         * the master key.
+         */
+        @WithDefault("false")
+        boolean generateSecret();
+
+        /**
+         * A supplied client secret (24-64 of {@code [\w+]}), e.g. {@code
+         * ${GATEHOUSE_INDEX_CLIENT_SECRET:}} from the launcher's secrets: kept in memory only,
+         * never written to Redis or logged. Only with {@code generate-secret=true}.
+         */
+        Optional<String> clientSecret();
+
+        /**
+         * {@code CallbackURLs}: where {@code /oauth2/authorize} may send the code; a {@code
+         * redirect_uri} must equal one of them byte for byte.
+         */
+        @WithName("callback-urls")
+        Optional<List<String>> callbackUrls();
+
+        /** {@code LogoutURLs}: where {@code /logout} may send the browser ({@code logout_uri}). */
+        @WithName("logout-urls")
+        Optional<List<String>> logoutUrls();
+
+        /** {@code AllowedOAuthFlows}: {@code code} and/or {@code client_credentials}. */
+        @WithName("allowed-oauth-flows")
+        Optional<List<String>> allowedOAuthFlows();
+
+        /** {@code AllowedOAuthFlowsUserPoolClient}: off, the client has no OAuth 2.0 at all. */
+        @WithName("allowed-oauth-flows-user-pool-client")
+        @WithDefault("false")
+        boolean allowedOAuthFlowsUserPoolClient();
+
+        /**
+         * {@code AllowedOAuthScopes}: {@code openid}, {@code email}, {@code profile}, {@code
+         * phone}, {@code aws.cognito.signin.user.admin} and resource-server scopes {@code
+         * <identifier>/<scope>}.
+         */
+        @WithName("allowed-oauth-scopes")
+        Optional<List<String>> allowedOAuthScopes();
+
+        /** {@code SupportedIdentityProviders}: only {@code COGNITO} (the pool's own users). */
+        @WithName("supported-identity-providers")
+        Optional<List<String>> supportedIdentityProviders();
+    }
+
+    /**
+     * {@code AWS::Cognito::UserPoolResourceServer} by logical name: an API whose custom scopes
+     * ({@code <Identifier>/<ScopeName>}) clients may ask for.
+     */
+    Map<String, ResourceServerConfig> resourceServers();
+
+    /** {@code AWS::Cognito::UserPoolResourceServer}. */
+    interface ResourceServerConfig {
+        /** {@code Identifier}, usually the API's URL, e.g. {@code https://api.example.com}. */
+        String identifier();
+
+        /** {@code Name}, a friendly name. */
+        String name();
+
+        /** {@code Scopes} by {@code ScopeName}. */
+        Map<String, ScopeConfig> scopes();
+    }
+
+    /** One entry of {@code Scopes}. */
+    interface ScopeConfig {
+        /** {@code ScopeDescription}. */
+        String scopeDescription();
+    }
+
+    HostedConfig hosted();
+
+    /** The managed login pages and the {@code /oauth2/*} endpoints. */
+    interface HostedConfig {
+        /**
+         * Base URL of the pool's domain (Cognito's {@code https://<prefix>.auth.<region>
+         * .amazoncognito.com}), announced by the OpenID configuration. Absent: the issuer base.
+         */
+        Optional<String> domain();
+
+        /** How long an authorization code can be redeemed (Cognito: 5 minutes). */
+        @WithDefault("5m")
+        Duration authorizationCodeValidity();
+
+        /** How long the login session cookie lets {@code /oauth2/authorize} skip the page. */
+        @WithDefault("1h")
+        Duration loginSessionValidity();
+
+        /**
+         * Refuse {@code /oauth2/authorize} without PKCE ({@code code_challenge}, S256) for clients
+         * without a secret. Cognito does not require it (it is optional there); on by default
+         * because a public client without PKCE is open to code interception.
+         */
+        @WithDefault("true")
+        boolean requirePkceForPublicClients();
+
+        /** How long a form's page stays usable (the CSRF cookie's lifetime). */
+        @WithDefault("1h")
+        Duration formValidity();
     }
 
     /** Token lifetimes ({@code IdTokenValidity}, ...) and the SRP challenge window. */

@@ -1,0 +1,38 @@
+package dev.gatehouse.identity.hosted.pages.rest;
+
+import dev.gatehouse.identity.hosted.pages.ForceChangePasswordPage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET|POST /forceChangePassword}: the new-password page {@code /login} sends an
+ * administrator-created user to, with {@code /oauth2/authorize}'s query.
+ */
+@Path("/forceChangePassword")
+@Produces(MediaType.TEXT_HTML)
+public class ForceChangePasswordResource {
+
+    private final ForceChangePasswordPage page;
+
+    ForceChangePasswordResource(ForceChangePasswordPage page) {
+        this.page = page;
+    }
+
+    @GET
+    public Uni<Response> show(HttpServerRequest http) {
+        return page.show(http.query(), http);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> submit(HttpServerRequest http, String body) {
+        return page.submit(http.query(), body, http);
+    }
+}
