@@ -52,7 +52,7 @@ public class AuthorizationCodes {
     public record Refused(String reason) implements Redemption {}
 
     private static final RedisScript REDEEM =
-            RedisScript.fromClasspath("lua/oauth-code-redeem.lua");
+            RedisScript.fromClasspath("lua/identity-service/oauth-code-redeem.lua");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final RedisDataSource redis;
