@@ -106,18 +106,20 @@ public class ConfirmSignUpPage {
         }
         try {
             Optional<User> user = flow.confirm(request.client().id(), username, code, handle(http));
-            var clear = HostedCookies.clear(PendingSignUps.COOKIE, HostedCookies.secure(http));
             if (user.isPresent()) {
-                return new PageOutcome.SignIn(request, user.get(), clear);
+                return new PageOutcome.SignIn(
+                        request,
+                        user.get(),
+                        HostedCookies.clear(PendingSignUps.COOKIE, HostedCookies.secure(http)));
             }
-            Response page =
+            // Another user's sign-up in this browser, if any, stays pending (its cookie too).
+            return new PageOutcome.Show(
                     pages.render(
                             200,
                             confirmed.instance().data("signIn", request.pageUrl("/login")),
                             "Account confirmed",
                             Optional.empty(),
-                            http);
-            return new PageOutcome.Show(Response.fromResponse(page).cookie(clear).build());
+                            http));
         } catch (CognitoException e) {
             return refused(request, username, PageError.of(e), http);
         }

@@ -50,11 +50,13 @@ public class SignUpFlow {
         api.call(
                 "ConfirmSignUp",
                 api.body(clientId).put("Username", username).put("ConfirmationCode", code));
-        Optional<PendingSignUps.Pending> signedUpHere = pending.find(handle, clientId);
-        pending.forget(handle);
+        Optional<PendingSignUps.Pending> signedUpHere =
+                pending.find(handle, clientId)
+                        .filter(p -> UserKeys.fold(p.username()).equals(UserKeys.fold(username)));
         if (signedUpHere.isEmpty()) {
             return Optional.empty();
         }
+        pending.forget(handle);
         String signedUp = UserKeys.fold(signedUpHere.get().username());
         Optional<User> user =
                 signIn.resolve(username).filter(u -> UserKeys.fold(u.username()).equals(signedUp));
