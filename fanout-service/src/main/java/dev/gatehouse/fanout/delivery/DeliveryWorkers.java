@@ -1,6 +1,7 @@
 package dev.gatehouse.fanout.delivery;
 
 import dev.gatehouse.fanout.config.FanoutConfig;
+import dev.gatehouse.fanout.subscription.Subscriptions;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -6,7 +6,7 @@ import dev.gatehouse.auth.iam.IamAuthorizer;
 import dev.gatehouse.auth.iam.IamRejection;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
+import dev.gatehouse.auth.sigv4.VertxSignedRequests;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Instance;
