@@ -158,8 +158,11 @@ public class DeliveryWorkers {
         return List.copyOf(running);
     }
 
-    /** Halts every worker of this instance as a crash would (tests of crash safety). */
-    public void haltAll() {
+    /**
+     * Halts every worker of this instance as a crash would. Package-private: only the crash-safety
+     * tests, in this package, stand in for a crash.
+     */
+    void haltAll() {
         running.forEach(DeliveryWorker::halt);
         running.clear();
     }
