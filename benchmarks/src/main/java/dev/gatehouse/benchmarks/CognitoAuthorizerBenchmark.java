@@ -1,7 +1,7 @@
 package dev.gatehouse.benchmarks;
 
 import dev.gatehouse.auth.cognito.CognitoAuthorizer;
-import dev.gatehouse.auth.cognito.SigningKeys;
+import dev.gatehouse.auth.cognito.JwksKeys;
 import dev.gatehouse.auth.cognito.TokenRequirement;
 import dev.gatehouse.auth.cognito.TokenVerifier;
 import dev.gatehouse.auth.cognito.VerifiedToken;
@@ -108,8 +108,8 @@ public class CognitoAuthorizerBenchmark {
     }
 
     private static CognitoAuthorizer authorizer(String jwks, Duration ttl) {
-        SigningKeys keys =
-                new SigningKeys(
+        JwksKeys keys =
+                new JwksKeys(
                         () -> Uni.createFrom().item(jwks),
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(1));

@@ -1,8 +1,8 @@
 package dev.gatehouse.fanout;
 
-import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
 import dev.gatehouse.auth.sigv4.SignedRequest;
+import dev.gatehouse.auth.sigv4.VertxSignedRequests;
 import dev.gatehouse.redis.local.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;

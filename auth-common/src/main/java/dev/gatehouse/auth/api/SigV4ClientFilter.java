@@ -1,7 +1,6 @@
 package dev.gatehouse.auth.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.auth.iam.signing.OutboundSigner;
 import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;

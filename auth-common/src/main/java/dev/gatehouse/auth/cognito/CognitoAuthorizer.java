@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CognitoAuthorizer {
 
     private final TokenVerifier verifier;
-    private final SigningKeys keys;
+    private final JwksKeys keys;
     private final TokenCache cache;
     private final int maxTokenLength;
     private final Clock clock;
@@ -28,7 +28,7 @@ public final class CognitoAuthorizer {
 
     public CognitoAuthorizer(
             TokenVerifier verifier,
-            SigningKeys keys,
+            JwksKeys keys,
             java.time.Duration resultTtl,
             int resultCacheSize,
             int maxTokenLength,
@@ -91,8 +91,11 @@ public final class CognitoAuthorizer {
                 : afterRefresh.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
-    /** Full verifications done so far (cache hits do none). */
-    public long verifications() {
+    /**
+     * Full verifications done so far (cache hits do none). Package-private: the cache's tests, in
+     * this package, read it; it is no part of the library's surface.
+     */
+    long verifications() {
         return verifications.get();
     }
 

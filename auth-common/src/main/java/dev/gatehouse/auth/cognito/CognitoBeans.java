@@ -18,7 +18,7 @@ public class CognitoBeans {
 
     @Produces
     @ApplicationScoped
-    SigningKeys signingKeys(CognitoConfig config, Vertx vertx) {
+    JwksKeys signingKeys(CognitoConfig config, Vertx vertx) {
         String url = config.jwksUrl().orElseGet(() -> issuer(config) + "/.well-known/jwks.json");
         JwksDownloader downloader =
                 new JwksDownloader(
@@ -27,12 +27,12 @@ public class CognitoBeans {
                                         .setConnectTimeout((int) config.jwksTimeout().toMillis())),
                         url,
                         config.jwksTimeout());
-        return new SigningKeys(downloader, config.jwksRefreshCooldown(), config.jwksTimeout());
+        return new JwksKeys(downloader, config.jwksRefreshCooldown(), config.jwksTimeout());
     }
 
     @Produces
     @ApplicationScoped
-    CognitoAuthorizer authorizer(CognitoConfig config, SigningKeys keys) {
+    CognitoAuthorizer authorizer(CognitoConfig config, JwksKeys keys) {
         Duration ttl = config.resultTtl();
         if (ttl.isNegative() || ttl.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalStateException(

@@ -1,6 +1,6 @@
 package dev.gatehouse.auth.cognito;
 
-import dev.gatehouse.auth.crypto.Sha256;
+import dev.gatehouse.auth.api.Sha256;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

@@ -77,7 +77,11 @@ public class SuiteConfigSourceFactory implements ConfigSourceFactory {
         return findUpwards(Path.of("").toAbsolutePath());
     }
 
-    static Optional<Path> findUpwards(Path start) {
+    /**
+     * The suite file, {@code deploy/local/gatehouse.properties} of {@code start} or of the nearest
+     * directory above.
+     */
+    public static Optional<Path> findUpwards(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(DEFAULT);
             if (Files.isRegularFile(candidate)) {

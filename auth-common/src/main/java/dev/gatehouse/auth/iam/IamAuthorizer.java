@@ -2,7 +2,7 @@ package dev.gatehouse.auth.iam;
 
 import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.RequestIdentity;
-import dev.gatehouse.auth.crypto.Sha256;
+import dev.gatehouse.auth.api.Sha256;
 import dev.gatehouse.auth.iam.credentials.AccessKey;
 import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
 import dev.gatehouse.auth.iam.credentials.IamPrincipal;
@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API Gateway's {@code AWS_IAM} authorization: verify the SigV4 signature with the access key's
@@ -44,7 +45,15 @@ public class IamAuthorizer {
     static final String COGNITO_AUD = "cognito-identity.amazonaws.com:aud";
     static final String COGNITO_AMR = "cognito-identity.amazonaws.com:amr";
 
-    private final Map<String, SigV4Verifier> verifiers;
+    /**
+     * One verifier per signing name, made on first use: the signing name is the service of the
+     * action a route asks about (execute-api for the data plane, apigateway for the control plane,
+     * whatever a service's own routes name), so the library names none of the suite's services.
+     */
+    private final Map<String, SigV4Verifier> verifiers = new ConcurrentHashMap<>();
+
+    private final String region;
+    private final boolean echoCanonicalRequest;
     private final AccessKeyStore keys;
     private final PrincipalCatalog principals;
     private final PolicyEvaluator policies = new PolicyEvaluator();
@@ -66,20 +75,8 @@ public class IamAuthorizer {
             Duration redisTimeout,
             Optional<List<String>> hosts,
             ReplayGuard replays) {
-        // The signing name is the action's service: execute-api for the data plane, apigateway
-        // for the control plane (usage reports), cognito-idp for identity-service's admin calls.
-        this.verifiers =
-                Map.of(
-                        SigV4Verifier.EXECUTE_API,
-                        new SigV4Verifier(region, SigV4Verifier.EXECUTE_API, echoCanonicalRequest),
-                        "apigateway",
-                        new SigV4Verifier(region, "apigateway", echoCanonicalRequest),
-                        "cognito-idp",
-                        new SigV4Verifier(region, "cognito-idp", echoCanonicalRequest),
-                        "cognito-identity",
-                        new SigV4Verifier(region, "cognito-identity", echoCanonicalRequest),
-                        "sts",
-                        new SigV4Verifier(region, "sts", echoCanonicalRequest));
+        this.region = region;
+        this.echoCanonicalRequest = echoCanonicalRequest;
         this.keys = keys;
         this.principals = principals;
         this.clock = clock;
@@ -265,14 +262,15 @@ public class IamAuthorizer {
         return false;
     }
 
-    /** Unknown keys and bad tokens get one message (AWS does not say which it was). */
+    /** The verifier for the signing name of {@code action}'s service ({@code sts:AssumeRole}). */
     private SigV4Verifier verifier(String action) {
-        SigV4Verifier verifier =
-                verifiers.get(action.substring(0, Math.max(0, action.indexOf(':'))));
-        if (verifier == null) {
+        int colon = action.indexOf(':');
+        if (colon <= 0) {
             throw new IllegalArgumentException("no signing name for action " + action);
         }
-        return verifier;
+        return verifiers.computeIfAbsent(
+                action.substring(0, colon),
+                service -> new SigV4Verifier(region, service, echoCanonicalRequest));
     }
 
     private static Optional<SigV4Rejection> checkCredentials(

@@ -1,13 +1,14 @@
 package dev.gatehouse.auth.iam;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.auth.api.OutboundSigner;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
 import dev.gatehouse.auth.iam.credentials.PrincipalCatalog;
 import dev.gatehouse.auth.iam.credentials.PrincipalProvisioner;
 import dev.gatehouse.auth.iam.credentials.SecretCipher;
 import dev.gatehouse.auth.iam.credentials.TemporaryCredentials;
-import dev.gatehouse.auth.iam.signing.OutboundSigner;
+import dev.gatehouse.auth.iam.signing.AwsSdkSigner;
 import dev.gatehouse.auth.iam.signing.SigningConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -78,7 +79,7 @@ public class IamBeans {
     @Produces
     @ApplicationScoped
     OutboundSigner outboundSigner(SigningConfig config) {
-        OutboundSigner signer = new OutboundSigner(config);
+        AwsSdkSigner signer = new AwsSdkSigner(config);
         signer.warmUp();
         return signer;
     }

@@ -1,6 +1,6 @@
 package dev.gatehouse.auth.sigv4;
 
-import dev.gatehouse.auth.crypto.Sha256;
+import dev.gatehouse.auth.api.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

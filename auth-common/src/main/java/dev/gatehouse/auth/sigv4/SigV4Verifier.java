@@ -21,7 +21,7 @@ public final class SigV4Verifier {
     private static final Set<String> SIGNATURE_PARAM = Set.of("X-Amz-Signature");
 
     private final SignatureParser parser;
-    private final SigningKeys keys = new SigningKeys();
+    private final DerivedSigningKeys keys = new DerivedSigningKeys();
     private final boolean echoCanonicalRequest;
 
     /**
@@ -102,7 +102,7 @@ public final class SigV4Verifier {
     private static boolean matches(byte[] key, String stringToSign, String signature) {
         byte[] expected =
                 HexFormat.of()
-                        .formatHex(SigningKeys.hmac(key, stringToSign))
+                        .formatHex(DerivedSigningKeys.hmac(key, stringToSign))
                         .getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
     }

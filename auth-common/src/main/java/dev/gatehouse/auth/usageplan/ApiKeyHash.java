@@ -1,6 +1,6 @@
 package dev.gatehouse.auth.usageplan;
 
-import dev.gatehouse.auth.crypto.Sha256;
+import dev.gatehouse.auth.api.Sha256;
 import java.security.SecureRandom;
 
 /** API key values: generation and the only form in which they are stored, a SHA-256 hash. */

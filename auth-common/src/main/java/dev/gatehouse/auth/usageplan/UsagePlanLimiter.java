@@ -184,8 +184,11 @@ public class UsagePlanLimiter {
         return catalog.plan(plan).map(UsagePlan::failOpen).orElse(true);
     }
 
-    /** Shifts the time the decision script uses, to test period boundaries without waiting. */
-    public void clockOffset(Duration offset) {
+    /**
+     * Shifts the time the decision script uses, to test period boundaries without waiting.
+     * Package-private: only the limiter's contract tests, in this package, move the clock.
+     */
+    void clockOffset(Duration offset) {
         this.clockOffsetSeconds = offset.toSeconds();
     }
 

@@ -59,7 +59,7 @@ class JwksRotationUnderForgedKidsTest {
         downloader.get().await().atMost(Duration.ofSeconds(30));
         return new CognitoAuthorizer(
                 new TokenVerifier(pool.issuer(), Duration.ofSeconds(60), Clock.systemUTC()),
-                new SigningKeys(downloader, cooldown, timeout),
+                new JwksKeys(downloader, cooldown, timeout),
                 Duration.ZERO,
                 100,
                 16384,

@@ -189,4 +189,44 @@ class DecisionBatchesTest {
         calls.answer(0);
         assertAllAllowed(next);
     }
+
+    @Test
+    void oneCallTakesAtMostMaxBatchRequestsAndTheRestGoNext() {
+        submit(1);
+        submit(DecisionBatches.SECOND_CALL_AT);
+        assertEquals(List.of(1, DecisionBatches.SECOND_CALL_AT), calls.sizes);
+        List<CompletableFuture<UsageDecision>> queued = submit(DecisionBatches.MAX_BATCH + 10);
+        assertEquals(2, calls.sizes.size(), "they wait behind two calls");
+
+        calls.answer(0);
+        assertEquals(
+                List.of(1, DecisionBatches.SECOND_CALL_AT, DecisionBatches.MAX_BATCH),
+                calls.sizes,
+                "the next call takes MAX_BATCH of the queue, no more");
+        calls.answer(1);
+        assertEquals(
+                List.of(1, DecisionBatches.SECOND_CALL_AT, DecisionBatches.MAX_BATCH, 10),
+                calls.sizes,
+                "the rest go in the call after");
+        calls.answer(2);
+        calls.answer(3);
+        assertTrue(queued.stream().allMatch(CompletableFuture::isDone));
+    }
+
+    @Test
+    void withTwoCallsInFlightAShortQueueWaitsForTheOtherReply() {
+        submit(1);
+        submit(DecisionBatches.SECOND_CALL_AT);
+        assertEquals(2, calls.sizes.size(), "two calls in flight");
+        List<CompletableFuture<UsageDecision>> few = submit(DecisionBatches.SECOND_CALL_AT - 1);
+
+        calls.answer(0);
+        assertEquals(2, calls.sizes.size(), "one call still in flight: a short queue waits");
+        assertFalse(few.stream().anyMatch(CompletableFuture::isDone));
+
+        calls.answer(1);
+        assertEquals(DecisionBatches.SECOND_CALL_AT - 1, calls.sizes.get(2), "they go together");
+        calls.answer(2);
+        assertTrue(few.stream().allMatch(CompletableFuture::isDone));
+    }
 }

@@ -1,7 +1,7 @@
 package dev.gatehouse.fanout.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.auth.iam.signing.OutboundSigner;
+import dev.gatehouse.auth.api.OutboundSigner;
 import dev.gatehouse.fanout.config.FanoutConfig.Subscription;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.vertx.core.http.HttpClientOptions;

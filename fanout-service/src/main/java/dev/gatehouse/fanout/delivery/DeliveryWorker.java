@@ -111,7 +111,7 @@ public final class DeliveryWorker {
     }
 
     /** Stops at once, dropping deliveries under way unsettled, as a crashed instance would. */
-    public synchronized void halt() {
+    synchronized void halt() {
         cancelTimer();
         pumps.forEach(SubscriberPump::halt);
     }

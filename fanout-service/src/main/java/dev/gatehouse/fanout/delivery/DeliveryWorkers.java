@@ -1,6 +1,7 @@
 package dev.gatehouse.fanout.delivery;
 
 import dev.gatehouse.fanout.config.FanoutConfig;
+import dev.gatehouse.fanout.subscription.Subscriptions;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -157,8 +158,11 @@ public class DeliveryWorkers {
         return List.copyOf(running);
     }
 
-    /** Halts every worker of this instance as a crash would (tests of crash safety). */
-    public void haltAll() {
+    /**
+     * Halts every worker of this instance as a crash would. Package-private: only the crash-safety
+     * tests, in this package, stand in for a crash.
+     */
+    void haltAll() {
         running.forEach(DeliveryWorker::halt);
         running.clear();
     }

@@ -1,6 +1,6 @@
 package dev.gatehouse.fanout.delivery;
 
-import dev.gatehouse.auth.iam.signing.OutboundSigner;
+import dev.gatehouse.auth.api.OutboundSigner;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;

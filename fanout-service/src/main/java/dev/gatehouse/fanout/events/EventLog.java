@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.auth.api.RedisScript;
 import dev.gatehouse.fanout.config.FanoutConfig;
-import dev.gatehouse.fanout.delivery.Subscriptions;
+import dev.gatehouse.fanout.subscription.Subscriptions;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

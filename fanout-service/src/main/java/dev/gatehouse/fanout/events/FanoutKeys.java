@@ -1,6 +1,6 @@
 package dev.gatehouse.fanout.events;
 
-import dev.gatehouse.auth.crypto.Sha256;
+import dev.gatehouse.auth.api.Sha256;
 
 /**
  * fanout-service's Redis keys. They all share the hash tag {@code {fanout}}: the publish, settle,

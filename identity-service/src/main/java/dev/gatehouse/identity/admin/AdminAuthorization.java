@@ -1,22 +1,13 @@
 package dev.gatehouse.identity.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.auth.iam.IamAuthorizer;
-import dev.gatehouse.auth.iam.IamOutcome;
-import dev.gatehouse.auth.iam.IamRejection;
-import dev.gatehouse.auth.iam.IamRequest;
-import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
+import dev.gatehouse.auth.api.IamAuthorization;
+import dev.gatehouse.auth.api.IamDecision;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.protocol.CallContext;
 import dev.gatehouse.identity.protocol.CognitoErrors;
 import dev.gatehouse.identity.protocol.CognitoException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * The admin operations are SigV4-signed for service {@code cognito-idp} (spec 1.2): auth-common's
@@ -33,27 +24,19 @@ public class AdminAuthorization {
 
     static final String INVALID_TOKEN = "The security token included in the request is invalid.";
 
-    private final IamConfig config;
-    private final Instance<IamAuthorizer> authorizer;
-    private final ObjectMapper json;
+    private final IamAuthorization iam;
     private final String poolArn;
 
-    AdminAuthorization(
-            IamConfig config,
-            Instance<IamAuthorizer> authorizer,
-            ObjectMapper json,
-            UserPool pool) {
-        this.config = config;
-        this.authorizer = authorizer;
-        this.json = json;
+    AdminAuthorization(IamAuthorization iam, UserPool pool) {
+        this.iam = iam;
         this.poolArn =
                 "arn:aws:cognito-idp:"
-                        + config.region()
+                        + iam.region()
                         + ":"
-                        + config.accountId()
+                        + iam.accountId()
                         + ":userpool/"
                         + pool.id();
-        if (!config.enabled()) {
+        if (!iam.enabled()) {
             Log.warn(
                     "gatehouse.iam.enabled=false: identity-service refuses every Admin* operation");
         }
@@ -70,31 +53,18 @@ public class AdminAuthorization {
      * service.
      */
     public void authorize(String action, String resource, CallContext call) {
-        if (!config.enabled()) {
+        if (!iam.enabled()) {
             throw new CognitoException("UnrecognizedClientException", INVALID_TOKEN);
         }
-        IamRequest request =
-                new IamRequest(
-                        VertxSignedRequests.of(call.http(), call.body()),
-                        action,
-                        resource,
-                        call.http().remoteAddress() == null
-                                ? null
-                                : call.http().remoteAddress().hostAddress(),
-                        call.http().isSSL());
-        IamOutcome outcome =
-                authorizer
-                        .get()
-                        .authorize(request)
-                        .await()
-                        .atMost(config.redisTimeout().plus(Duration.ofSeconds(1)));
-        if (!outcome.allowed()) {
-            throw cognitoError(outcome.rejection());
+        IamDecision decision =
+                iam.authorize(call.http(), call.body(), action, resource).await().indefinitely();
+        if (decision instanceof IamDecision.Refused refused) {
+            throw cognitoError(refused);
         }
     }
 
-    private CognitoException cognitoError(IamRejection rejection) {
-        String message = message(rejection.body());
+    private static CognitoException cognitoError(IamDecision.Refused rejection) {
+        String message = rejection.message();
         return switch (rejection.errorType()) {
             case "MissingAuthenticationTokenException",
                     "IncompleteSignatureException",
@@ -110,15 +80,5 @@ public class AdminAuthorization {
                 yield CognitoErrors.internal();
             }
         };
-    }
-
-    private String message(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            JsonNode message = node.has("message") ? node.get("message") : node.get("Message");
-            return message == null ? "" : message.asText();
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

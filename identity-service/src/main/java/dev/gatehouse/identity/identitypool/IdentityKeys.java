@@ -1,6 +1,6 @@
 package dev.gatehouse.identity.identitypool;
 
-import dev.gatehouse.auth.crypto.Sha256;
+import dev.gatehouse.auth.api.Sha256;
 
 /**
  * Redis keys of identity pools, all under the pool's hash tag, so that linking logins and merging

@@ -2,8 +2,7 @@ package dev.gatehouse.identity.identitypool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.credentials.SecretCipher;
+import dev.gatehouse.auth.api.MasterKey;
 import dev.gatehouse.identity.identitypool.config.IdentityPoolsConfig;
 import dev.gatehouse.identity.srp.Srp;
 import dev.gatehouse.identity.token.Jwt;
@@ -45,23 +44,26 @@ public class OpenIdTokens {
     private final Clock clock = Clock.systemUTC();
 
     OpenIdTokens(
-            ObjectMapper json, IdentityPoolsConfig config, RedisDataSource redis, IamConfig iam) {
+            ObjectMapper json,
+            IdentityPoolsConfig config,
+            RedisDataSource redis,
+            MasterKey masterKey) {
         this.json = json;
         this.issuer = config.openIdIssuer();
-        SecretCipher cipher = SecretCipher.fromBase64(iam.masterKey());
         HashCommands<String, String, String> hash = redis.hash(String.class);
         if (hash.hget(KEY, FIELD) == null) {
-            hash.hsetnx(KEY, FIELD, cipher.encrypt(KEY, generate()));
+            hash.hsetnx(KEY, FIELD, masterKey.seal(KEY, generate()));
         }
         String pkcs8 =
-                cipher.decrypt(KEY, hash.hget(KEY, FIELD))
+                masterKey
+                        .open(KEY, hash.hget(KEY, FIELD))
                         .orElseThrow(
                                 () ->
                                         new IllegalStateException(
                                                 KEY
                                                         + " was sealed under another master key:"
                                                         + " start with the "
-                                                        + SecretCipher.MASTER_KEY_ENV
+                                                        + MasterKey.ENV
                                                         + " it was created with, or delete it"));
         this.key = load(pkcs8);
     }

@@ -1,7 +1,6 @@
 package dev.gatehouse.identity.signup;
 
-import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.credentials.SecretCipher;
+import dev.gatehouse.auth.api.MasterKey;
 import dev.gatehouse.identity.pool.RandomIds;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.user.UserKeys;
@@ -13,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -47,17 +45,15 @@ public class VerificationCodes {
     private final SecretKeySpec digestKey;
     private final Clock clock;
 
-    VerificationCodes(RedisDataSource redis, UserPool pool, IamConfig iam, Clock clock) {
+    VerificationCodes(RedisDataSource redis, UserPool pool, MasterKey masterKey, Clock clock) {
         this.redis = redis;
         this.clock = clock;
         this.values = redis.value(String.class);
         this.keys = new UserKeys(pool.id());
-        SecretCipher.fromBase64(iam.masterKey()); // names the setting if it is missing or bad
-        byte[] master = Base64.getDecoder().decode(iam.masterKey().orElseThrow().trim());
         this.digestKey =
                 new SecretKeySpec(
                         hmac(
-                                new SecretKeySpec(master, "HmacSHA256"),
+                                masterKey.hmacSha256Key(),
                                 "gatehouse identity verification codes " + pool.id()),
                         "HmacSHA256");
     }

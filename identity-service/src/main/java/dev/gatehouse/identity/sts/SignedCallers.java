@@ -1,17 +1,11 @@
 package dev.gatehouse.identity.sts;
 
+import dev.gatehouse.auth.api.IamAuthorization;
+import dev.gatehouse.auth.api.IamDecision;
 import dev.gatehouse.auth.api.RequestIdentity;
-import dev.gatehouse.auth.iam.IamAuthorizer;
-import dev.gatehouse.auth.iam.IamOutcome;
-import dev.gatehouse.auth.iam.IamRejection;
-import dev.gatehouse.auth.iam.IamRequest;
-import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,45 +19,31 @@ public class SignedCallers {
 
     private static final Pattern DENIED_USER = Pattern.compile("^User: (\\S+) is not authorized");
 
-    private final IamConfig config;
-    private final Instance<IamAuthorizer> authorizer;
+    private final IamAuthorization iam;
 
-    SignedCallers(IamConfig config, Instance<IamAuthorizer> authorizer) {
-        this.config = config;
-        this.authorizer = authorizer;
+    SignedCallers(IamAuthorization iam) {
+        this.iam = iam;
     }
 
     /** The caller, allowed to perform {@code action} on {@code resource}; else STS's error. */
     public RequestIdentity authorize(
             HttpServerRequest http, byte[] body, String action, String resource) {
-        if (!config.enabled()) {
+        if (!iam.enabled()) {
             throw new StsException(
                     "InvalidClientTokenId",
                     "The security token included in the request is invalid.",
                     403);
         }
-        IamOutcome outcome =
-                authorizer
-                        .get()
-                        .authorize(
-                                new IamRequest(
-                                        VertxSignedRequests.of(http, body),
-                                        action,
-                                        resource,
-                                        http.remoteAddress() == null
-                                                ? null
-                                                : http.remoteAddress().hostAddress(),
-                                        http.isSSL()))
-                        .await()
-                        .atMost(config.redisTimeout().plus(Duration.ofSeconds(1)));
-        if (!outcome.allowed()) {
-            throw stsError(outcome.rejection(), action, resource);
+        IamDecision decision = iam.authorize(http, body, action, resource).await().indefinitely();
+        if (decision instanceof IamDecision.Refused refused) {
+            throw stsError(refused, action, resource);
         }
-        return outcome.identity();
+        return ((IamDecision.Allowed) decision).caller();
     }
 
-    private static StsException stsError(IamRejection rejection, String action, String resource) {
-        String message = message(rejection.body());
+    private static StsException stsError(
+            IamDecision.Refused rejection, String action, String resource) {
+        String message = rejection.message();
         return switch (rejection.errorType()) {
             case "MissingAuthenticationTokenException" ->
                     new StsException(
@@ -92,12 +72,5 @@ public class SignedCallers {
                 yield StsErrors.internal();
             }
         };
-    }
-
-    private static String message(String body) {
-        Matcher m = Pattern.compile("\"[Mm]essage\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body);
-        return m.find()
-                ? m.group(1).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\")
-                : "";
     }
 }

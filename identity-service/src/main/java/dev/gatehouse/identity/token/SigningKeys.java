@@ -1,7 +1,6 @@
 package dev.gatehouse.identity.token;
 
-import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.credentials.SecretCipher;
+import dev.gatehouse.auth.api.MasterKey;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.srp.Srp;
 import dev.gatehouse.identity.user.UserKeys;
@@ -46,8 +45,7 @@ public class SigningKeys {
     @Produces
     @Singleton
     @Startup
-    public Pair keys(RedisDataSource redis, UserPool pool, IamConfig iam) {
-        SecretCipher cipher = SecretCipher.fromBase64(iam.masterKey());
+    public Pair keys(RedisDataSource redis, UserPool pool, MasterKey masterKey) {
         HashCommands<String, String, String> hash = redis.hash(String.class);
         String key = new UserKeys(pool.id()).signingKeys();
         Map<String, String> stored = hash.hgetall(key);
@@ -56,17 +54,18 @@ public class SigningKeys {
                 continue;
             }
             String pkcs8 = stored.containsKey(use) ? stored.get(use) : encode(generate());
-            hash.hsetnx(key, use + SEALED, cipher.encrypt(aad(key, use), pkcs8));
+            hash.hsetnx(key, use + SEALED, masterKey.seal(aad(key, use), pkcs8));
             hash.hdel(key, use);
         }
         stored = hash.hgetall(key);
-        return new Pair(open(cipher, key, stored, "id"), open(cipher, key, stored, "access"));
+        return new Pair(open(masterKey, key, stored, "id"), open(masterKey, key, stored, "access"));
     }
 
     private static SigningKey open(
-            SecretCipher cipher, String key, Map<String, String> stored, String use) {
+            MasterKey masterKey, String key, Map<String, String> stored, String use) {
         String pkcs8 =
-                cipher.decrypt(aad(key, use), stored.get(use + SEALED))
+                masterKey
+                        .open(aad(key, use), stored.get(use + SEALED))
                         .orElseThrow(
                                 () ->
                                         new IllegalStateException(
@@ -74,7 +73,7 @@ public class SigningKeys {
                                                         + key
                                                         + ") were sealed under another master"
                                                         + " key: start with the "
-                                                        + SecretCipher.MASTER_KEY_ENV
+                                                        + MasterKey.ENV
                                                         + " they were created with, or delete"
                                                         + " that hash to mint new keys (issued"
                                                         + " tokens then stop verifying)"));

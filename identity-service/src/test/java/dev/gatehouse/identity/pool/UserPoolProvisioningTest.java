@@ -3,6 +3,7 @@ package dev.gatehouse.identity.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.auth.api.MasterKey;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
@@ -14,11 +15,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.lang.reflect.Proxy;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The pool, its client ids and its signing keys are minted once and found again on restart. */
@@ -33,6 +32,7 @@ class UserPoolProvisioningTest {
     @Inject IdentityConfig config;
     @Inject ResourceServers resourceServers;
     @Inject IamConfig iam;
+    @Inject MasterKey masterKey;
 
     @Test
     void idsLookLikeCognitos() {
@@ -53,7 +53,7 @@ class UserPoolProvisioningTest {
         assertThat(again.clientsById().keySet()).isEqualTo(pool.clientsById().keySet());
         assertThat(again.simulationSecret()).isEqualTo(pool.simulationSecret());
 
-        SigningKeys.Pair reloaded = new SigningKeys().keys(redis, again, iam);
+        SigningKeys.Pair reloaded = new SigningKeys().keys(redis, again, masterKey);
         assertThat(reloaded.id().kid()).isEqualTo(keys.id().kid());
         assertThat(reloaded.access().kid()).isEqualTo(keys.access().kid());
         assertThat(keys.id().kid()).isNotEqualTo(keys.access().kid());
@@ -68,12 +68,13 @@ class UserPoolProvisioningTest {
                 Base64.getEncoder().encodeToString(keys.id().pair().getPrivate().getEncoded());
         assertThat(stored.values()).noneMatch(v -> v.contains(privateKey.substring(0, 40)));
 
-        IamConfig otherMasterKey = masterKey(Base64.getEncoder().encodeToString(new byte[32]));
+        MasterKey otherMasterKey =
+                MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
         assertThatThrownBy(() -> new SigningKeys().keys(redis, pool, otherMasterKey))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("sealed under another master key")
                 .hasMessageNotContaining(iam.masterKey().orElseThrow());
-        assertThatThrownBy(() -> new SigningKeys().keys(redis, pool, masterKey(null)))
+        assertThatThrownBy(() -> MasterKey.fromBase64(null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GATEHOUSE_IAM_MASTER_KEY");
     }
@@ -95,22 +96,10 @@ class UserPoolProvisioningTest {
                 Base64.getEncoder().encodeToString(keys.access().pair().getPrivate().getEncoded());
         redis.hash(String.class).hset(key, Map.of("id", idKey, "access", accessKey));
 
-        SigningKeys.Pair migrated = new SigningKeys().keys(redis, legacy, iam);
+        SigningKeys.Pair migrated = new SigningKeys().keys(redis, legacy, masterKey);
         assertThat(migrated.id().kid()).isEqualTo(keys.id().kid());
         assertThat(migrated.access().kid()).isEqualTo(keys.access().kid());
         assertThat(redis.hash(String.class).hgetall(key).keySet())
                 .containsExactlyInAnyOrder("id.sealed", "access.sealed");
-    }
-
-    /** The application's IAM settings with another master key. */
-    private IamConfig masterKey(String value) {
-        return (IamConfig)
-                Proxy.newProxyInstance(
-                        IamConfig.class.getClassLoader(),
-                        new Class<?>[] {IamConfig.class},
-                        (proxy, method, args) ->
-                                method.getName().equals("masterKey")
-                                        ? Optional.ofNullable(value)
-                                        : method.invoke(iam, args));
     }
 }

@@ -6,7 +6,6 @@ import dev.gatehouse.auth.api.RedisScript;
 import dev.gatehouse.stores.catalog.StoreCatalog;
 import dev.gatehouse.stores.events.EventsConfig;
 import dev.gatehouse.stores.events.OrderOutbox;
-import dev.gatehouse.stores.events.OrderPlacedEvent;
 import dev.gatehouse.stores.events.OutboxKeys;
 import dev.gatehouse.stores.events.OutboxRelay;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

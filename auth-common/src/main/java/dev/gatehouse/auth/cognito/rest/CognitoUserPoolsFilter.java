@@ -7,7 +7,7 @@ import dev.gatehouse.auth.cognito.CognitoAuthorizer;
 import dev.gatehouse.auth.cognito.TokenRequirement;
 import dev.gatehouse.auth.cognito.config.CognitoConfig;
 import dev.gatehouse.auth.gateway.lambda.ApiGatewayAuthorizers;
-import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
+import dev.gatehouse.auth.sigv4.VertxSignedRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;

@@ -1,6 +1,6 @@
 package dev.gatehouse.auth.iam.credentials;
 
-import dev.gatehouse.auth.crypto.Sha256;
+import dev.gatehouse.auth.api.Sha256;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;

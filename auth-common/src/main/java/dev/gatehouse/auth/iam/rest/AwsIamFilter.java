@@ -8,6 +8,7 @@ import dev.gatehouse.auth.iam.IamRejection;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
 import dev.gatehouse.auth.sigv4.SignedRequest;
+import dev.gatehouse.auth.sigv4.VertxSignedRequests;
 import dev.gatehouse.auth.usageplan.rest.ApiKeyFilter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -44,7 +44,7 @@ public class ControlPlaneRoutes {
     private final Instance<UsagePlanKeys> planKeys;
     private final Instance<ControlPlaneStore> store;
     private final ObjectMapper json;
-    private final AdminAuthorization authorization;
+    private final ControlPlaneAuthorization authorization;
 
     ControlPlaneRoutes(
             MeteringConfig config,
@@ -63,7 +63,7 @@ public class ControlPlaneRoutes {
         this.planKeys = planKeys;
         this.store = store;
         this.json = json;
-        this.authorization = new AdminAuthorization(iam, authorizer);
+        this.authorization = new ControlPlaneAuthorization(iam, authorizer);
     }
 
     /** One operation: reads the request, returns the response body (null for none). */

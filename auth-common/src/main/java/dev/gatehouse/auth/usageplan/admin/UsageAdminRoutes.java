@@ -34,7 +34,7 @@ public class UsageAdminRoutes {
     private final MeteringConfig config;
     private final Instance<UsageReports> reports;
     private final ObjectMapper json;
-    private final AdminAuthorization authorization;
+    private final ControlPlaneAuthorization authorization;
 
     UsageAdminRoutes(
             MeteringConfig config,
@@ -45,7 +45,7 @@ public class UsageAdminRoutes {
         this.config = config;
         this.reports = reports;
         this.json = json;
-        this.authorization = new AdminAuthorization(iam, authorizer);
+        this.authorization = new ControlPlaneAuthorization(iam, authorizer);
     }
 
     void register(@Observes ManagementInterface management) {

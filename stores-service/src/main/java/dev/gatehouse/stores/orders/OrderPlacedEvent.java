@@ -1,8 +1,7 @@
-package dev.gatehouse.stores.events;
+package dev.gatehouse.stores.orders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.stores.orders.Order;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

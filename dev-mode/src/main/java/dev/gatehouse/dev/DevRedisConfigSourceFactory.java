@@ -1,5 +1,6 @@
-package dev.gatehouse.auth.config;
+package dev.gatehouse.dev;
 
+import dev.gatehouse.auth.config.SuiteConfigSourceFactory;
 import dev.gatehouse.redis.local.FreePort;
 import dev.gatehouse.redis.local.RedisServer;
 import dev.gatehouse.redis.local.RespConnection;

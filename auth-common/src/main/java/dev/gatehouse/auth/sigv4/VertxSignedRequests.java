@@ -1,6 +1,5 @@
-package dev.gatehouse.auth.iam.rest;
+package dev.gatehouse.auth.sigv4;
 
-import dev.gatehouse.auth.sigv4.SignedRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.util.ArrayList;

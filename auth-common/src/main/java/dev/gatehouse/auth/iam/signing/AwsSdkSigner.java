@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.iam.signing;
 
+import dev.gatehouse.auth.api.OutboundSigner;
 import io.quarkus.logging.Log;
 import java.net.URI;
 import java.util.List;
@@ -22,13 +23,13 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * refreshes expiring credentials in the background, so signing never waits on the network after the
  * first resolution.
  */
-public class OutboundSigner {
+public class AwsSdkSigner implements OutboundSigner {
 
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final AwsCredentialsProvider credentials;
     private final SigningConfig config;
 
-    public OutboundSigner(SigningConfig config) {
+    public AwsSdkSigner(SigningConfig config) {
         this.config = config;
         this.credentials =
                 config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()
@@ -49,10 +50,7 @@ public class OutboundSigner {
         }
     }
 
-    /**
-     * The headers to add to the request: {@code Authorization}, {@code X-Amz-Date} and, for
-     * temporary credentials, {@code X-Amz-Security-Token}.
-     */
+    @Override
     public Map<String, List<String>> sign(String method, URI uri, byte[] body) {
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
         SdkHttpRequest request =

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -21,12 +20,11 @@ import org.jose4j.jwk.RsaJsonWebKey;
  * {@code timeout}, so no stream of unknown kids can postpone the next download or make it time out.
  * A failed or empty download keeps the keys already known.
  */
-public final class SigningKeys {
+public final class JwksKeys {
 
     private final Supplier<Uni<String>> jwks;
     private final long cooldownNanos;
     private final Duration timeout;
-    private final AtomicLong downloads = new AtomicLong();
     private volatile Map<String, PublicKey> keys = Map.of();
     // Guarded by this: the download under way, the one that will start after it, the last start.
     private CompletableFuture<Map<String, PublicKey>> running;
@@ -39,7 +37,7 @@ public final class SigningKeys {
      * @param cooldown least time between the starts of two downloads
      * @param timeout longest wait for one download, once started
      */
-    public SigningKeys(Supplier<Uni<String>> jwks, Duration cooldown, Duration timeout) {
+    public JwksKeys(Supplier<Uni<String>> jwks, Duration cooldown, Duration timeout) {
         this.jwks = jwks;
         this.cooldownNanos = cooldown.toNanos();
         this.timeout = timeout;
@@ -48,11 +46,6 @@ public final class SigningKeys {
     /** The key with this {@code kid} among those known, or null. */
     public PublicKey key(String kid) {
         return keys.get(kid);
-    }
-
-    /** Completed JWKS downloads (successful or not), for tests and metrics. */
-    public long downloads() {
-        return downloads.get();
     }
 
     /**
@@ -121,7 +114,7 @@ public final class SigningKeys {
                 .ifNoItem()
                 .after(timeout)
                 .fail()
-                .map(SigningKeys::parse)
+                .map(JwksKeys::parse)
                 .subscribe()
                 .with(
                         fresh -> finish(result, fresh),
@@ -138,7 +131,6 @@ public final class SigningKeys {
         if (!fresh.isEmpty()) {
             keys = fresh;
         }
-        downloads.incrementAndGet();
         synchronized (this) {
             running = null;
             if (queued != null) {

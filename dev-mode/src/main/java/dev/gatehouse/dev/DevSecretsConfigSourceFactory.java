@@ -1,4 +1,4 @@
-package dev.gatehouse.auth.config;
+package dev.gatehouse.dev;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;

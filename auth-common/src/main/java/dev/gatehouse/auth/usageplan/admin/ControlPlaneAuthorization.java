@@ -6,7 +6,7 @@ import dev.gatehouse.auth.iam.IamAuthorizer;
 import dev.gatehouse.auth.iam.IamRejection;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.rest.VertxSignedRequests;
+import dev.gatehouse.auth.sigv4.VertxSignedRequests;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Instance;
@@ -18,12 +18,12 @@ import java.util.function.Function;
  * (usage reports) or {@code apigateway:PATCH} (usage updates) on the usage plan's ARN, {@code
  * arn:aws:apigateway:<region>::/usageplans/<id>/...}.
  */
-final class AdminAuthorization {
+final class ControlPlaneAuthorization {
 
     private final IamConfig config;
     private final Instance<IamAuthorizer> authorizer;
 
-    AdminAuthorization(IamConfig config, Instance<IamAuthorizer> authorizer) {
+    ControlPlaneAuthorization(IamConfig config, Instance<IamAuthorizer> authorizer) {
         this.config = config;
         this.authorizer = authorizer;
         if (!config.enabled()) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.identity.config;
+package dev.gatehouse.identity;
 
 import dev.gatehouse.identity.pool.AppClient;
 import dev.gatehouse.identity.pool.PasswordPolicy;
@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(
         targets = {User.class, UserPool.class, AppClient.class, PasswordPolicy.class})
-final class NativeRegistrations {
+final class IdentityNativeImage {
 
-    private NativeRegistrations() {}
+    private IdentityNativeImage() {}
 }

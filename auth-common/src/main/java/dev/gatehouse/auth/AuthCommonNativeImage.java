@@ -1,4 +1,4 @@
-package dev.gatehouse.auth.config;
+package dev.gatehouse.auth;
 
 import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.auth.usageplan.admin.UsageReports;
@@ -9,7 +9,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * registers by itself): kept reflectively accessible in native images.
  */
 @RegisterForReflection(targets = {UsageReports.Usage.class, RequestIdentity.class})
-final class NativeRegistrations {
+final class AuthCommonNativeImage {
 
-    private NativeRegistrations() {}
+    private AuthCommonNativeImage() {}
 }

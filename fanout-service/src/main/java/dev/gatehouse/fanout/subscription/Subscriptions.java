@@ -1,4 +1,4 @@
-package dev.gatehouse.fanout.delivery;
+package dev.gatehouse.fanout.subscription;
 
 import dev.gatehouse.fanout.config.FanoutConfig;
 import dev.gatehouse.fanout.config.FanoutConfig.Subscription;

@@ -1,4 +1,4 @@
-package dev.gatehouse.auth.crypto;
+package dev.gatehouse.auth.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

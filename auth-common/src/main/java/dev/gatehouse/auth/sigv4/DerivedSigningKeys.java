@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Derived signing keys, cached per (access key, date, region, service): four HMACs saved on every
  * request after the first of the day. A changed secret is detected and re-derived.
  */
-final class SigningKeys {
+final class DerivedSigningKeys {
 
     private static final int MAX_ENTRIES = 10_000;
 

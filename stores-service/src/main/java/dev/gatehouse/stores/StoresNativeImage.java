@@ -1,4 +1,4 @@
-package dev.gatehouse.stores.config;
+package dev.gatehouse.stores;
 
 import dev.gatehouse.stores.catalog.Store;
 import dev.gatehouse.stores.search.SearchCriteria;
@@ -10,7 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * reflectively accessible in native images.
  */
 @RegisterForReflection(targets = {Store.class, StoreHit.class, SearchCriteria.class})
-final class NativeRegistrations {
+final class StoresNativeImage {
 
-    private NativeRegistrations() {}
+    private StoresNativeImage() {}
 }

@@ -1,0 +1,4 @@
+package dev.gatehouse.archfixture.internal;
+
+/** An internal type. */
+public class Internal {}
