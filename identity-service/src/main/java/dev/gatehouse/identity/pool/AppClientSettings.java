@@ -43,6 +43,12 @@ final class AppClientSettings {
                     name,
                     "client_credentials cannot be combined with other OAuth flows");
         }
+        for (String url : client.callbackUrls().orElse(List.of())) {
+            require(isAbsoluteWithoutFragment(url), name, "callback-urls has " + url);
+        }
+        for (String url : client.logoutUrls().orElse(List.of())) {
+            require(isAbsoluteWithoutFragment(url), name, "logout-urls has " + url);
+        }
         return new OAuthSettings(
                 client.callbackUrls().orElse(List.of()),
                 client.logoutUrls().orElse(List.of()),
@@ -85,6 +91,16 @@ final class AppClientSettings {
                                                         + name
                                                         + " was sealed under another master key"));
         return Optional.of(new ClientSecret(secret));
+    }
+
+    /** RFC 6749 3.1.2: an absolute URI without a fragment (also: one a redirect can carry). */
+    private static boolean isAbsoluteWithoutFragment(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.isAbsolute() && uri.getFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void require(boolean condition, String client, String problem) {

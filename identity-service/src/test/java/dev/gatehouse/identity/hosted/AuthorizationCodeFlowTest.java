@@ -95,6 +95,66 @@ class AuthorizationCodeFlowTest {
         assertThat(tokens.getString("refresh_token")).isNotBlank();
         assertThat(tokens.getString("token_type")).isEqualTo("Bearer");
 
+        // userInfo with the access token (openid email profile): attributes as strings.
+        Map<String, Object> info =
+                given().header("Authorization", "Bearer " + tokens.getString("access_token"))
+                        .get("/oauth2/userInfo")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getMap("");
+        assertThat(info)
+                .containsEntry("username", "grace")
+                .containsEntry("email", "grace@example.com")
+                .containsEntry("email_verified", "true")
+                .containsEntry("given_name", "Ada");
+        // An API sign-in's access token has no openid scope: refused as Cognito documents.
+        Response apiToken =
+                given().header(
+                                "Authorization",
+                                "Bearer " + users.signIn("grace", TestUsers.PASSWORD).accessToken())
+                        .get("/oauth2/userInfo");
+        assertThat(apiToken.statusCode()).isEqualTo(401);
+        assertThat(apiToken.header("WWW-Authenticate")).contains("invalid_token");
+        assertThat(given().get("/oauth2/userInfo").statusCode()).isEqualTo(400);
+
+        // The refresh token works at the token endpoint, then is revoked there.
+        JsonPath refreshed =
+                given().contentType("application/x-www-form-urlencoded")
+                        .formParam("grant_type", "refresh_token")
+                        .formParam("client_id", users.client("hosted"))
+                        .formParam("refresh_token", tokens.getString("refresh_token"))
+                        .post("/oauth2/token")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(claims(refreshed.getString("access_token")).get("scope"))
+                .isEqualTo("openid email profile");
+        assertThat(refreshed.getString("refresh_token")).isNull();
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("token", tokens.getString("refresh_token"))
+                .formParam("client_id", users.client("hosted"))
+                .post("/oauth2/revoke")
+                .then()
+                .statusCode(200);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "refresh_token")
+                .formParam("client_id", users.client("hosted"))
+                .formParam("refresh_token", tokens.getString("refresh_token"))
+                .post("/oauth2/token")
+                .then()
+                .statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
+        assertThat(
+                        given().header(
+                                        "Authorization",
+                                        "Bearer " + tokens.getString("access_token"))
+                                .get("/oauth2/userInfo")
+                                .statusCode())
+                .isEqualTo(401);
+
         // While the login session is open, authorize answers at once with a new code.
         Response again = browser.get("/oauth2/authorize?" + query("st-2", "n-2"));
         assertThat(again.statusCode()).isEqualTo(302);
