@@ -1,4 +1,4 @@
--- Redeems an authorization code (owner: dev.gatehouse.identity.oauth.AuthorizationCodes).
+-- Redeems an authorization code (owner: dev.gatehouse.identity.hosted.AuthorizationCodes).
 -- KEYS[1]  the code's hash: client, redirectUri, challenge ('' without PKCE), username, sub,
 --          scope, nonce, authTime, issuedAt (epoch millis)
 -- ARGV[1]  client id of the caller      ARGV[2] redirect_uri of the caller

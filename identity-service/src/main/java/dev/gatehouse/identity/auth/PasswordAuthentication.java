@@ -1,6 +1,7 @@
 package dev.gatehouse.identity.auth;
 
 import dev.gatehouse.identity.pool.AppClient;
+import dev.gatehouse.identity.pool.SecretHashes;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.protocol.CognitoErrors;
 import dev.gatehouse.identity.protocol.Members;

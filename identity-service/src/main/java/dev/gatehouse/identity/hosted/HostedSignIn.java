@@ -1,6 +1,5 @@
 package dev.gatehouse.identity.hosted;
 
-import dev.gatehouse.identity.oauth.AuthorizationCodes;
 import dev.gatehouse.identity.user.User;
 import dev.gatehouse.identity.user.UserStore;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,7 @@
 package dev.gatehouse.identity.oauth;
 
 import dev.gatehouse.identity.auth.PasswordAuthentication;
+import dev.gatehouse.identity.hosted.AuthorizationCodes;
 import dev.gatehouse.identity.hosted.QueryParameters;
 import dev.gatehouse.identity.pool.AppClient;
 import dev.gatehouse.identity.protocol.CognitoException;

@@ -1,6 +1,6 @@
 package dev.gatehouse.identity.pool;
 
-import dev.gatehouse.auth.iam.credentials.SecretCipher;
+import dev.gatehouse.auth.api.MasterKey;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import java.util.LinkedHashSet;
@@ -66,7 +66,7 @@ final class AppClientSettings {
             String name,
             IdentityConfig.ClientConfig client,
             HashCommands<String, String, String> hash,
-            SecretCipher cipher) {
+            MasterKey masterKey) {
         Optional<String> supplied = client.clientSecret().filter(s -> !s.isBlank());
         if (!client.generateSecret()) {
             require(supplied.isEmpty(), name, "client-secret needs generate-secret=true");
@@ -81,9 +81,10 @@ final class AppClientSettings {
         }
         String field = "client-secret." + name + ".sealed";
         String aad = UserPoolProvisioner.KEY + ":" + field;
-        hash.hsetnx(UserPoolProvisioner.KEY, field, cipher.encrypt(aad, RandomIds.clientSecret()));
+        hash.hsetnx(UserPoolProvisioner.KEY, field, masterKey.seal(aad, RandomIds.clientSecret()));
         String secret =
-                cipher.decrypt(aad, hash.hget(UserPoolProvisioner.KEY, field))
+                masterKey
+                        .open(aad, hash.hget(UserPoolProvisioner.KEY, field))
                         .orElseThrow(
                                 () ->
                                         new IllegalStateException(

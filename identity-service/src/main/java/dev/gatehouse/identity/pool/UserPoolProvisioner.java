@@ -1,8 +1,7 @@
 package dev.gatehouse.identity.pool;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.auth.iam.credentials.SecretCipher;
+import dev.gatehouse.auth.api.MasterKey;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -85,7 +84,7 @@ public class UserPoolProvisioner {
     UserPool pool(
             RedisDataSource redis,
             IdentityConfig config,
-            IamConfig iam,
+            MasterKey masterKey,
             ResourceServers resourceServers) {
         Optional<String> fixed = config.poolId().map(id -> checked(id, config.region()));
         HashCommands<String, String, String> hash = redis.hash(String.class);
@@ -113,7 +112,6 @@ public class UserPoolProvisioner {
                             + poolId
                             + " to keep it, or point identity-service at another Redis");
         }
-        SecretCipher cipher = SecretCipher.fromBase64(iam.masterKey());
         Map<String, AppClient> clients = new LinkedHashMap<>();
         config.clients()
                 .forEach(
@@ -127,7 +125,8 @@ public class UserPoolProvisioner {
                                             new HashSet<>(client.explicitAuthFlows()),
                                             "ENABLED".equals(client.preventUserExistenceErrors()),
                                             AppClientSettings.oauth(name, client, resourceServers),
-                                            AppClientSettings.secret(name, client, hash, cipher)));
+                                            AppClientSettings.secret(
+                                                    name, client, hash, masterKey)));
                         });
         IdentityConfig.PasswordPolicyConfig policy = config.passwordPolicy();
         String base = config.issuerBase().replaceAll("/+$", "");

@@ -1,7 +1,7 @@
 package dev.gatehouse.identity.signup;
 
-import dev.gatehouse.identity.auth.SecretHashes;
 import dev.gatehouse.identity.pool.AppClient;
+import dev.gatehouse.identity.pool.SecretHashes;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import dev.gatehouse.identity.protocol.CognitoErrors;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.endsWith;
 
-import dev.gatehouse.auth.iam.config.IamConfig;
+import dev.gatehouse.auth.api.MasterKey;
 import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import dev.gatehouse.testing.RedisTestResource;
@@ -45,7 +45,7 @@ class ConfiguredPoolIdTest {
     @Inject UserPool pool;
     @Inject RedisDataSource redis;
     @Inject IdentityConfig config;
-    @Inject IamConfig iam;
+    @Inject MasterKey masterKey;
     @Inject ResourceServers resourceServers;
 
     @Test
@@ -61,7 +61,7 @@ class ConfiguredPoolIdTest {
 
     @Test
     void aRestartWithTheSameIdFindsTheSamePool() {
-        UserPool again = new UserPoolProvisioner().pool(redis, config, iam, resourceServers);
+        UserPool again = new UserPoolProvisioner().pool(redis, config, masterKey, resourceServers);
         assertThat(again.id()).isEqualTo(FIXED);
         assertThat(again.clientsById().keySet()).isEqualTo(pool.clientsById().keySet());
         assertThat(again.simulationSecret()).isEqualTo(pool.simulationSecret());
@@ -75,7 +75,7 @@ class ConfiguredPoolIdTest {
                                         .pool(
                                                 redis,
                                                 withPoolId("us-east-1_Other0002"),
-                                                iam,
+                                                masterKey,
                                                 resourceServers))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gatehouse.identity.pool-id")
@@ -94,7 +94,11 @@ class ConfiguredPoolIdTest {
             assertThatThrownBy(
                             () ->
                                     new UserPoolProvisioner()
-                                            .pool(redis, withPoolId(bad), iam, resourceServers))
+                                            .pool(
+                                                    redis,
+                                                    withPoolId(bad),
+                                                    masterKey,
+                                                    resourceServers))
                     .as(bad)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("gatehouse.identity.pool-id=" + bad)
@@ -114,7 +118,7 @@ class ConfiguredPoolIdTest {
                                             .pool(
                                                     redis,
                                                     withPoolId("us-east-1_x"),
-                                                    iam,
+                                                    masterKey,
                                                     resourceServers))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(redis.key().exists(UserPoolProvisioner.KEY)).isFalse();

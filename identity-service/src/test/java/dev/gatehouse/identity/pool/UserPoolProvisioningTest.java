@@ -48,7 +48,7 @@ class UserPoolProvisioningTest {
 
     @Test
     void aRestartFindsTheSamePoolClientsAndKeys() {
-        UserPool again = new UserPoolProvisioner().pool(redis, config, iam, resourceServers);
+        UserPool again = new UserPoolProvisioner().pool(redis, config, masterKey, resourceServers);
         assertThat(again.id()).isEqualTo(pool.id());
         assertThat(again.clientsById().keySet()).isEqualTo(pool.clientsById().keySet());
         assertThat(again.simulationSecret()).isEqualTo(pool.simulationSecret());

@@ -175,7 +175,9 @@ class InputBoundsTest {
         signUp("dora", "Dora");
         String mailed = SmtpTestResource.lastCodeFor("dora@example.com");
         String stored = redis.value(String.class).get(keys.code("signup", "dora"));
-        assertThat(stored).matches("[0-9a-f]{64}").doesNotContain(mailed);
+        // The keyed hash of the code, then when it expires (epoch seconds): never the code itself.
+        assertThat(stored).matches("[0-9a-f]{64};[0-9]+");
+        assertThat(stored.substring(0, 64)).doesNotContain(mailed);
         users.cognito()
                 .confirmSignUp(
                         r ->

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.identity.CognitoClients;
 import dev.gatehouse.identity.TestUsers;
+import dev.gatehouse.identity.hosted.AuthorizationCodes;
 import dev.gatehouse.identity.hosted.PendingChallenges;
-import dev.gatehouse.identity.oauth.AuthorizationCodes;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.user.UserStatus;
 import dev.gatehouse.identity.user.UserStore;

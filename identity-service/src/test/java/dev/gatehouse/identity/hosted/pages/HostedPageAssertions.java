@@ -2,7 +2,7 @@ package dev.gatehouse.identity.hosted.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.identity.oauth.AuthorizationCodes;
+import dev.gatehouse.identity.hosted.AuthorizationCodes;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

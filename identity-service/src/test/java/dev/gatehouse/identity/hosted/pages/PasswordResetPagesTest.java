@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.identity.TestClock;
 import dev.gatehouse.identity.TestUsers;
-import dev.gatehouse.identity.oauth.AuthorizationCodes;
+import dev.gatehouse.identity.hosted.AuthorizationCodes;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.TestResourceScope;

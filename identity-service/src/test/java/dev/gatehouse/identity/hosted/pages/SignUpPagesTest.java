@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.identity.SmtpTestResource;
 import dev.gatehouse.identity.TestClock;
-import dev.gatehouse.identity.oauth.AuthorizationCodes;
+import dev.gatehouse.identity.hosted.AuthorizationCodes;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.user.UserStatus;
 import dev.gatehouse.identity.user.UserStore;

@@ -1,7 +1,6 @@
-package dev.gatehouse.identity.oauth;
+package dev.gatehouse.identity.hosted;
 
 import dev.gatehouse.auth.api.RedisScript;
-import dev.gatehouse.identity.hosted.AuthorizationRequest;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import dev.gatehouse.identity.srp.Srp;

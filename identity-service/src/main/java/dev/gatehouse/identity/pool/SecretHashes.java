@@ -1,7 +1,5 @@
-package dev.gatehouse.identity.auth;
+package dev.gatehouse.identity.pool;
 
-import dev.gatehouse.identity.pool.AppClient;
-import dev.gatehouse.identity.pool.ClientSecret;
 import dev.gatehouse.identity.protocol.CognitoErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
