@@ -1,6 +1,7 @@
 package dev.gatehouse.hostile;
 
 import static dev.gatehouse.hostile.Expect.REFUSED;
+import static dev.gatehouse.hostile.Expect.SUCCESS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,9 +112,19 @@ final class OAuthCases {
                 REFUSED);
         add(
                 c,
-                "revoke a forged token",
-                s -> form(s, "/oauth2/revoke", "token=forged&client_id=" + s.webClient),
+                "revoke a forged JWT (not a refresh token)",
+                s -> form(s, "/oauth2/revoke", "token=a.b.c&client_id=" + s.webClient),
                 REFUSED);
+        add(
+                c,
+                "revoke a token of characters outside the token alphabet",
+                s -> form(s, "/oauth2/revoke", "token=a%20b%3C&client_id=" + s.webClient),
+                REFUSED);
+        add(
+                c,
+                "revoke an unknown refresh token (RFC 7009 section 2.2: 200, nothing revoked)",
+                s -> form(s, "/oauth2/revoke", "token=forged&client_id=" + s.webClient),
+                SUCCESS);
         add(
                 c,
                 "logout to an unregistered host",

@@ -102,8 +102,10 @@ final class UserEnumeration {
                 + p.path("USER_ID_FOR_SRP").asText().equals(name)
                 + " SALT hex:"
                 + p.path("SALT").asText().matches("[0-9a-f]{1,64}")
-                + " SRP_B:"
-                + p.path("SRP_B").asText().length() / 16
+                // B is random below the 3,072-bit N, written without leading zeros as Cognito
+                // does: its exact length varies from call to call for every user alike.
+                + " SRP_B hex:"
+                + p.path("SRP_B").asText().matches("[1-9a-f][0-9a-f]{700,767}")
                 + " SECRET_BLOCK:"
                 + p.path("SECRET_BLOCK").asText().length() / 16
                 + " Session:"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.api.InvalidRequestException;
+import dev.gatehouse.auth.api.UnreadableFormAnswer;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
@@ -16,11 +17,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Maps every exception that reaches the REST layer to an API Gateway-shaped response. Precise
  * reasons are logged; clients get the generic AWS message and never a class name or stack trace.
  *
+ * <p>A form body that cannot be decoded is answered by the {@link UnreadableFormAnswer} bean.
+ *
  * <p>Resources answer "not found" for a missing entity with {@link GatewayResponses#error}, not by
  * throwing {@link NotFoundException}: that exception means "no route", which API Gateway (REST
  * APIs) answers with 403 Missing Authentication Token.
  */
 public class GatewayExceptionMappers {
+
+    private final UnreadableFormAnswer unreadableForm;
+
+    GatewayExceptionMappers(UnreadableFormAnswer unreadableForm) {
+        this.unreadableForm = unreadableForm;
+    }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
@@ -54,6 +63,19 @@ public class GatewayExceptionMappers {
         Log.debugf("request rejected with %d: %s", status, e.getMessage());
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         return GatewayResponses.error(status, reason.replace(" ", "") + "Exception", reason);
+    }
+
+    /**
+     * A form body Quarkus REST could not decode ({@link FormBodyFailures}) is the client's mistake;
+     * any other unmapped {@link RuntimeException} is {@link #unexpected}.
+     */
+    @ServerExceptionMapper
+    public Response unmapped(RuntimeException e, HttpServerRequest http) {
+        if (FormBodyFailures.isClientMistake(e)) {
+            Log.debugf("unreadable form body to %s: %s", http.path(), e.getMessage());
+            return unreadableForm.answer(http);
+        }
+        return unexpected(e, http);
     }
 
     @ServerExceptionMapper

@@ -190,6 +190,16 @@ class LoginPageTest {
                         .post("/login?" + query());
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.asString()).doesNotContain("Exception");
+        Response manyFields =
+                io.restassured.RestAssured.given()
+                        .redirects()
+                        .follow(false)
+                        .cookies(browser.cookies)
+                        .contentType("application/x-www-form-urlencoded")
+                        .body("_csrf=" + csrf + "&username=a&password=b&" + "x=1&".repeat(2_000))
+                        .post("/login?" + query());
+        assertThat(manyFields.statusCode()).isEqualTo(400);
+        assertThat(manyFields.asString()).contains("The form could not be read");
     }
 
     @Test

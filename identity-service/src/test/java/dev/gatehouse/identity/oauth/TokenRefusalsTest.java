@@ -200,6 +200,13 @@ class TokenRefusalsTest {
                         .post("/oauth2/token"),
                 400,
                 "invalid_request");
+        // More fields than the framework decodes (quarkus.http.limits.max-parameters, 1,000).
+        assertError(
+                given().contentType("application/x-www-form-urlencoded")
+                        .body("grant_type=client_credentials&" + "x=1&".repeat(2_000))
+                        .post("/oauth2/token"),
+                400,
+                "invalid_request");
         // The public client may not use client_credentials.
         assertError(
                 given().contentType("application/x-www-form-urlencoded")
