@@ -28,11 +28,22 @@ import java.util.Map;
  */
 final class CallerFacts {
 
+    private static final String COGNITO_SUB = "cognito-identity.amazonaws.com:sub";
+    private static final String COGNITO_AUD = "cognito-identity.amazonaws.com:aud";
+    private static final String COGNITO_AMR = "cognito-identity.amazonaws.com:amr";
+
     final AccessKey key;
     final IamPrincipal owner;
     final String caller;
     final boolean readsContext;
     final Map<String, List<String>> fixedContext;
+
+    /** The Cognito identity of a web-identity session (API Gateway's cognito* fields), or null. */
+    final String cognitoIdentityId;
+
+    final String cognitoIdentityPoolId;
+    final String cognitoAuthenticationType;
+    final String cognitoAuthenticationProvider;
     private final byte[] tokenSha256;
     private volatile String verifiedToken;
 
@@ -56,6 +67,14 @@ final class CallerFacts {
             this.fixedContext = readsContext ? fixedContext(owner, key, caller) : Map.of();
         }
         this.tokenSha256 = key.temporary() ? parseHex(key.sessionTokenSha256()) : null;
+        SessionAttributes session = key.session();
+        this.cognitoIdentityId = session.value(COGNITO_SUB).orElse(null);
+        this.cognitoIdentityPoolId = session.value(COGNITO_AUD).orElse(null);
+        this.cognitoAuthenticationType =
+                session.context().getOrDefault(COGNITO_AMR, List.of()).contains("authenticated")
+                        ? "authenticated"
+                        : "unauthenticated";
+        this.cognitoAuthenticationProvider = session.authenticationProvider().orElse(null);
     }
 
     /** The facts for this key and owner: {@code known}'s when made from the same instances. */

@@ -35,10 +35,6 @@ public class IamAuthorizer {
     /** AWS documents that no permission is needed for it: any valid signature may ask. */
     static final String NO_PERMISSION_NEEDED = "sts:GetCallerIdentity";
 
-    static final String COGNITO_SUB = "cognito-identity.amazonaws.com:sub";
-    static final String COGNITO_AUD = "cognito-identity.amazonaws.com:aud";
-    static final String COGNITO_AMR = "cognito-identity.amazonaws.com:amr";
-
     private static final int MAX_FACTS = 10_000;
 
     private final Map<String, SigV4Verifier> verifiers;
@@ -202,33 +198,27 @@ public class IamAuthorizer {
                                             + " action");
             return IamOutcome.rejected(IamRejection.accessDenied(message));
         }
-        return IamOutcome.allowed(claimIdentity(request, owner, key, caller, session), claim);
+        return IamOutcome.allowed(claimIdentity(request, known, caller), claim);
     }
 
     private static RequestIdentity claimIdentity(
-            IamRequest request,
-            IamPrincipal owner,
-            AccessKey key,
-            String caller,
-            SessionAttributes session) {
+            IamRequest request, CallerFacts known, String caller) {
         RequestIdentity identity =
                 RequestIdentity.iam(
                         request.sourceIp(),
                         request.request().header("user-agent"),
-                        owner.accountId(),
+                        known.owner.accountId(),
                         caller,
-                        key.arn(),
-                        key.accessKeyId());
-        if (session.value(COGNITO_SUB).isEmpty()) {
+                        known.key.arn(),
+                        known.key.accessKeyId());
+        if (known.cognitoIdentityId == null) {
             return identity;
         }
         return identity.withCognitoIdentity(
-                session.value(COGNITO_SUB).get(),
-                session.value(COGNITO_AUD).orElse(null),
-                session.context().getOrDefault(COGNITO_AMR, List.of()).contains("authenticated")
-                        ? "authenticated"
-                        : "unauthenticated",
-                session.authenticationProvider().orElse(null));
+                known.cognitoIdentityId,
+                known.cognitoIdentityPoolId,
+                known.cognitoAuthenticationType,
+                known.cognitoAuthenticationProvider);
     }
 
     /**
