@@ -5,6 +5,7 @@
 #
 #   benchmarks/pool-ratio.sh                          # -wi 5 -i 30 -w 1s -r 2s -f 1
 #   BENCH_JMH="-wi 3 -i 60 -w 1s -r 1s -f 2" benchmarks/pool-ratio.sh
+#   BENCH_NO_BUILD=1 BENCH_JAR=/tmp/old-benchmarks.jar benchmarks/pool-ratio.sh   # another build
 #
 # Results go to bench/results/pool-ratio-<time>/ (not committed).
 set -euo pipefail
@@ -16,7 +17,7 @@ bench_lock
 trap bench_unlock EXIT
 JMH_SETTINGS=${BENCH_JMH:--wi 5 -i 30 -w 1s -r 2s -f 1}
 OUT="$ROOT/bench/results/pool-ratio-$(date -u +%Y%m%dT%H%M%SZ)"
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
+JAR=${BENCH_JAR:-"$ROOT/benchmarks/target/benchmarks.jar"}
 
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   echo "bench: building the benchmarks module" >&2
@@ -27,7 +28,7 @@ mkdir -p "$OUT"
 java -jar "$JAR" PoolCredentialsVerify $JMH_SETTINGS -rf json -rff "$OUT/jmh.json" \
   >"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log" >&2; exit 1; }
 {
-  echo "# $(date -u +%FT%TZ)  $(getconf _NPROCESSORS_ONLN) CPUs  load $(cut -d' ' -f1-3 /proc/loadavg)  JMH $JMH_SETTINGS"
+  echo "# $(date -u +%FT%TZ)  $(getconf _NPROCESSORS_ONLN) CPUs  load $(cut -d' ' -f1-3 /proc/loadavg)  JMH $JMH_SETTINGS  jar $JAR"
   grep -E '^(Benchmark|PoolCredentials)' "$OUT/jmh.log" || true
   java -cp "$JAR" dev.gatehouse.benchmarks.PoolCredentialsRatio "$OUT/jmh.json"
 } | tee "$OUT/summary.txt"

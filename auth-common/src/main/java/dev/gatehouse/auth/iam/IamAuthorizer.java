@@ -2,7 +2,6 @@ package dev.gatehouse.auth.iam;
 
 import dev.gatehouse.auth.api.GatewayResponseType;
 import dev.gatehouse.auth.api.RequestIdentity;
-import dev.gatehouse.auth.api.Sha256;
 import dev.gatehouse.auth.iam.credentials.AccessKey;
 import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
 import dev.gatehouse.auth.iam.credentials.IamPrincipal;
@@ -10,20 +9,15 @@ import dev.gatehouse.auth.iam.credentials.PrincipalCatalog;
 import dev.gatehouse.auth.iam.credentials.SessionAttributes;
 import dev.gatehouse.auth.iam.policy.AuthorizationRequest;
 import dev.gatehouse.auth.iam.policy.PolicyDecision;
-import dev.gatehouse.auth.iam.policy.PolicyDocument;
 import dev.gatehouse.auth.iam.policy.PolicyEvaluator;
 import dev.gatehouse.auth.sigv4.SigV4Rejection;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
 import dev.gatehouse.auth.sigv4.SignatureClaim;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +35,7 @@ public class IamAuthorizer {
     /** AWS documents that no permission is needed for it: any valid signature may ask. */
     static final String NO_PERMISSION_NEEDED = "sts:GetCallerIdentity";
 
-    static final String COGNITO_SUB = "cognito-identity.amazonaws.com:sub";
-    static final String COGNITO_AUD = "cognito-identity.amazonaws.com:aud";
-    static final String COGNITO_AMR = "cognito-identity.amazonaws.com:amr";
+    private static final int MAX_FACTS = 10_000;
 
     /**
      * One verifier per signing name, made on first use: the signing name is the service of the
@@ -61,6 +53,9 @@ public class IamAuthorizer {
     private final Duration redisTimeout;
     private final HostNames hosts;
     private final ReplayGuard replays;
+
+    /** Per access key id: what its cached key and principal give once (bounded, see put). */
+    private final Map<String, CallerFacts> facts = new ConcurrentHashMap<>();
 
     /**
      * @param region the region every credential scope must name
@@ -143,36 +138,35 @@ public class IamAuthorizer {
             SignatureClaim claim,
             Optional<AccessKey> found,
             Instant now) {
-        Optional<SigV4Rejection> credentialProblem = checkCredentials(claim, found, now);
+        if (found.isEmpty()) {
+            Log.debugf("IAM: unknown access key %s", claim.accessKeyId());
+            return IamOutcome.rejected(IamRejection.of(SigV4Rejection.invalidToken()));
+        }
+        AccessKey key = found.get();
+        CallerFacts known = facts(key);
+        Optional<SigV4Rejection> credentialProblem = checkCredentials(claim, known, now);
         if (credentialProblem.isPresent()) {
             return IamOutcome.rejected(IamRejection.of(credentialProblem.get()));
         }
-        AccessKey key = found.get();
         SigV4Rejection mismatch = verifier.verify(request.request(), claim, key.secretAccessKey());
         if (mismatch != null) {
             Log.debugf("IAM: signature mismatch for access key %s", key.accessKeyId());
             return IamOutcome.rejected(IamRejection.of(mismatch));
         }
-        Optional<IamPrincipal> principal = principals.principal(key.principal());
-        if (principal.isEmpty()) {
+        if (known.owner == null) {
             Log.debugf(
                     "IAM: access key %s belongs to principal %s, no longer configured",
                     key.accessKeyId(), key.principal());
             return IamOutcome.rejected(IamRejection.of(SigV4Rejection.invalidToken()));
         }
-        IamPrincipal owner = principal.get();
-        String caller =
-                key.temporary() && owner.role()
-                        ? owner.uniqueId() + ":" + sessionName(key.arn())
-                        : owner.uniqueId();
+        IamPrincipal owner = known.owner;
+        String caller = known.caller;
         SessionAttributes session = key.session();
         AuthorizationRequest asked =
                 new AuthorizationRequest(
                         request.action(),
                         request.resource(),
-                        readsContext(owner) || !session.isEmpty()
-                                ? context(request, owner, key, caller, now)
-                                : Map.of());
+                        known.readsContext ? known.context(request, now) : Map.of());
         PolicyDecision decision =
                 NO_PERMISSION_NEEDED.equals(request.action())
                         ? PolicyDecision.ALLOW
@@ -200,33 +194,27 @@ public class IamAuthorizer {
                                             + " action");
             return IamOutcome.rejected(IamRejection.accessDenied(message));
         }
-        return IamOutcome.allowed(claimIdentity(request, owner, key, caller, session), claim);
+        return IamOutcome.allowed(claimIdentity(request, known, caller), claim);
     }
 
     private static RequestIdentity claimIdentity(
-            IamRequest request,
-            IamPrincipal owner,
-            AccessKey key,
-            String caller,
-            SessionAttributes session) {
+            IamRequest request, CallerFacts known, String caller) {
         RequestIdentity identity =
                 RequestIdentity.iam(
                         request.sourceIp(),
                         request.request().header("user-agent"),
-                        owner.accountId(),
+                        known.owner.accountId(),
                         caller,
-                        key.arn(),
-                        key.accessKeyId());
-        if (session.value(COGNITO_SUB).isEmpty()) {
+                        known.key.arn(),
+                        known.key.accessKeyId());
+        if (known.cognitoIdentityId == null) {
             return identity;
         }
         return identity.withCognitoIdentity(
-                session.value(COGNITO_SUB).get(),
-                session.value(COGNITO_AUD).orElse(null),
-                session.context().getOrDefault(COGNITO_AMR, List.of()).contains("authenticated")
-                        ? "authenticated"
-                        : "unauthenticated",
-                session.authenticationProvider().orElse(null));
+                known.cognitoIdentityId,
+                known.cognitoIdentityPoolId,
+                known.cognitoAuthenticationType,
+                known.cognitoAuthenticationProvider);
     }
 
     /**
@@ -253,13 +241,21 @@ public class IamAuthorizer {
         return IamOutcome.rejected(IamRejection.forbidden());
     }
 
-    private static boolean readsContext(IamPrincipal owner) {
-        for (PolicyDocument policy : owner.policies()) {
-            if (policy.readsContext()) {
-                return true;
+    /**
+     * The facts for a found key, made once per cached key instance and principal. Bounded like the
+     * key cache: past 10,000 access key ids the map starts again.
+     */
+    private CallerFacts facts(AccessKey key) {
+        IamPrincipal owner = principals.principal(key.principal()).orElse(null);
+        CallerFacts known = facts.get(key.accessKeyId());
+        CallerFacts current = CallerFacts.of(known, key, owner);
+        if (current != known) {
+            if (facts.size() >= MAX_FACTS) {
+                facts.clear();
             }
+            facts.put(key.accessKeyId(), current);
         }
-        return false;
+        return current;
     }
 
     /** The verifier for the signing name of {@code action}'s service ({@code sts:AssumeRole}). */
@@ -273,13 +269,9 @@ public class IamAuthorizer {
                 service -> new SigV4Verifier(region, service, echoCanonicalRequest));
     }
 
-    private static Optional<SigV4Rejection> checkCredentials(
-            SignatureClaim claim, Optional<AccessKey> found, Instant now) {
-        if (found.isEmpty()) {
-            Log.debugf("IAM: unknown access key %s", claim.accessKeyId());
-            return Optional.of(SigV4Rejection.invalidToken());
-        }
-        AccessKey key = found.get();
+    private Optional<SigV4Rejection> checkCredentials(
+            SignatureClaim claim, CallerFacts known, Instant now) {
+        AccessKey key = known.key;
         String token = claim.securityToken();
         if (!key.temporary()) {
             if (token != null) {
@@ -288,46 +280,15 @@ public class IamAuthorizer {
             }
             return Optional.empty();
         }
-        if (token == null || !sameSha256(token, key.sessionTokenSha256())) {
+        if (!known.sessionTokenMatches(token)) {
             Log.debugf("IAM: missing or wrong session token for %s", key.accessKeyId());
             return Optional.of(SigV4Rejection.invalidToken());
         }
         if (!now.isBefore(key.expiresAt())) {
+            facts.remove(key.accessKeyId(), known);
             return Optional.of(SigV4Rejection.expiredToken());
         }
         return Optional.empty();
-    }
-
-    private static Map<String, List<String>> context(
-            IamRequest request, IamPrincipal owner, AccessKey key, String caller, Instant now) {
-        Map<String, List<String>> context = new HashMap<>(16);
-        put(context, "aws:currenttime", now.toString());
-        put(context, "aws:epochtime", Long.toString(now.getEpochSecond()));
-        put(context, "aws:sourceip", request.sourceIp());
-        put(context, "aws:securetransport", Boolean.toString(request.secureTransport()));
-        put(context, "aws:useragent", request.request().header("user-agent"));
-        put(context, "aws:referer", request.request().header("referer"));
-        put(context, "aws:principalarn", owner.arn());
-        put(context, "aws:principalaccount", owner.accountId());
-        put(context, "aws:userid", caller);
-        context.putAll(key.session().context());
-        if (owner.role()) {
-            put(context, "aws:principaltype", key.temporary() ? "AssumedRole" : "Role");
-        } else {
-            put(context, "aws:principaltype", "User");
-            put(context, "aws:username", owner.simpleName());
-        }
-        return context;
-    }
-
-    private static void put(Map<String, List<String>> context, String key, String value) {
-        if (value != null) {
-            context.put(key, List.of(value));
-        }
-    }
-
-    private static String sessionName(String assumedRoleArn) {
-        return assumedRoleArn.substring(assumedRoleArn.lastIndexOf('/') + 1);
     }
 
     /** {@code arn:aws:execute-api:r:123456789012:...} as {@code ...:********9012:...}. */
@@ -338,15 +299,5 @@ public class IamAuthorizer {
             return String.join(":", parts);
         }
         return arn;
-    }
-
-    private static boolean sameSha256(String token, String expectedHex) {
-        try {
-            return MessageDigest.isEqual(
-                    Sha256.digest(token.getBytes(StandardCharsets.UTF_8)),
-                    HexFormat.of().parseHex(expectedHex));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

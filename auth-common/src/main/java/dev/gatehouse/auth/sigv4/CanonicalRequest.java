@@ -105,6 +105,10 @@ final class CanonicalRequest {
 
     /** Appends {@code value} with each run of regex {@code \\s} characters as one space. */
     private static void collapseWhitespace(String value, StringBuilder out) {
+        if (!hasWhitespace(value)) { // the usual case: copy the value whole
+            out.append(value);
+            return;
+        }
         boolean inRun = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -118,6 +122,16 @@ final class CanonicalRequest {
                 inRun = false;
             }
         }
+    }
+
+    private static boolean hasWhitespace(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String sha256Hex(byte[] bytes) {

@@ -1,7 +1,5 @@
 package dev.gatehouse.auth.iam.policy;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +24,9 @@ public record AuthorizationRequest(
     public AuthorizationRequest {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
-        context = lowerCaseKeys(context == null ? Map.of() : context);
+        if (!(context instanceof RequestContext)) { // already lower-cased and immutable
+            context = RequestContext.normalized(context == null ? Map.of() : context);
+        }
     }
 
     /** A request with an empty context. */
@@ -38,24 +38,5 @@ public record AuthorizationRequest(
     public List<String> values(String key) {
         List<String> values = context.get(key.toLowerCase(Locale.ROOT));
         return values == null ? List.of() : values;
-    }
-
-    private static Map<String, List<String>> lowerCaseKeys(Map<String, List<String>> context) {
-        Map<String, List<String>> lower = new HashMap<>(context.size() * 2);
-        for (Map.Entry<String, List<String>> entry : context.entrySet()) {
-            List<String> values = entry.getValue();
-            if (entry.getKey() == null || values == null || values.isEmpty()) {
-                continue;
-            }
-            lower.merge(
-                    entry.getKey().toLowerCase(Locale.ROOT),
-                    List.copyOf(values),
-                    (a, b) -> {
-                        List<String> both = new ArrayList<>(a);
-                        both.addAll(b);
-                        return List.copyOf(both);
-                    });
-        }
-        return Map.copyOf(lower);
     }
 }
