@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.identity.CognitoClients;
 import dev.gatehouse.identity.SmtpTestResource;
+import dev.gatehouse.identity.TestClock;
 import dev.gatehouse.identity.TestUsers;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.testing.RedisTestResource;
@@ -40,6 +41,7 @@ class LoginPageTest {
 
     @Inject UserPool pool;
     @Inject RedisDataSource redis;
+    @Inject TestClock clock;
 
     TestUsers users;
     RedisKeys keys;
@@ -124,27 +126,33 @@ class LoginPageTest {
     void wrongPasswordsAndUnknownUsersReadTheSameAndTheLockoutApplies() {
         users.register("lockme", "lockme@example.com", true);
         HostedBrowser browser = new HostedBrowser();
+        clock.freeze(); // a lock ends only when the test moves the clock
+        try {
+            lockOut(browser);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void lockOut(HostedBrowser browser) {
         Response wrong = browser.signIn(query(), "lockme", "Wrong-Password-1");
         Response unknown = browser.signIn(query(), "nobody-at-all", "Wrong-Password-1");
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(wrong.asString()).contains("Incorrect username or password.");
         assertThat(unknown.asString()).contains("Incorrect username or password.");
-        // Keep failing until the page has said "locked" a few times: by then the lock (1 s from
-        // the fifth failure, doubling with each later one) outlasts the next try.
-        int lockedAnswers = 0;
-        for (int i = 0; i < 40 && lockedAnswers < 3; i++) {
-            if (browser.signIn(query(), "lockme", "Wrong-Password-1")
-                    .asString()
-                    .contains("Password attempts exceeded")) {
-                lockedAnswers++;
-            }
+        // Four more failures make five: the fifth locks the user (the clock stands still).
+        for (int i = 0; i < 4; i++) {
+            assertThat(browser.signIn(query(), "lockme", "Wrong-Password-1").asString())
+                    .contains("Incorrect username or password.");
         }
-        assertThat(lockedAnswers).isEqualTo(3);
         Response locked = browser.signIn(query(), "lockme", TestUsers.PASSWORD);
         assertThat(locked.statusCode()).isEqualTo(400);
         assertThat(locked.asString()).contains("Password attempts exceeded");
         assertThat(browser.cookies).doesNotContainKey(LoginSessions.COOKIE);
+        clock.advance(java.time.Duration.ofMillis(1_001));
+        assertThat(browser.signIn(query(), "lockme", TestUsers.PASSWORD).statusCode())
+                .isEqualTo(302);
     }
 
     @Test
