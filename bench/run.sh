@@ -18,7 +18,13 @@
 # command stats). Signatures are made once per scenario with openssl (SigV4 has no nonce, and a
 # signature stays valid for 5 minutes), so wrk replays a correctly signed request.
 #
+# With BENCH_BEFORE_JAR (a stores-service quarkus-run.jar built from another commit, in that
+# commit's tree), one more keyed instance runs that build on a Redis of its own, with that tree's
+# configuration, and `GET /stores keyed, build before` measures it round after round beside this
+# build's `GET /stores keyed`: a before/after of two builds in one run.
+#
 #   bench/run.sh
+#   BENCH_BEFORE_JAR=/tmp/pre18/stores-service/target/quarkus-app/quarkus-run.jar bench/run.sh
 #   BENCH_DURATION=30s BENCH_CONNECTIONS=64 BENCH_THREADS=1 BENCH_ROUNDS=5 bench/run.sh
 #   BENCH_ONLY='GET /stores (open|keyed|signed)' bench/run.sh   # scenarios whose name matches
 set -euo pipefail
@@ -36,6 +42,14 @@ THREADS=${BENCH_THREADS:-1}
 # first round measures the compiler threads too.
 WARMUP=${BENCH_WARMUP:-30s}
 ONLY=${BENCH_ONLY:-}
+BEFORE_JAR=${BENCH_BEFORE_JAR:-}
+if [ -n "$BEFORE_JAR" ]; then
+  [ -f "$BEFORE_JAR" ] || { echo "bench: BENCH_BEFORE_JAR $BEFORE_JAR is not a file" >&2; exit 1; }
+  BEFORE_JAR=$(cd "$(dirname "$BEFORE_JAR")" && pwd)/$(basename "$BEFORE_JAR")
+  BEFORE_TREE=$(cd "$(dirname "$BEFORE_JAR")/../../.." && pwd)
+  [ -f "$BEFORE_TREE/deploy/local/gatehouse.properties" ] \
+    || { echo "bench: $BEFORE_TREE has no deploy/local/gatehouse.properties" >&2; exit 1; }
+fi
 # Every scenario is measured ROUNDS times, round after round, and the ratios are the medians of
 # the per-round ratios: on a shared VM one instance can be starved for a few seconds, and a ratio
 # of two measurements taken minutes apart would mostly measure that.
@@ -52,11 +66,11 @@ RUN_DIR=$(mktemp -d)
 # Every port at once, so no two are the same (one at a time, a port can come back twice).
 read -r REDIS_PORT STORES_PORT UNKEYED_PORT KEYED_PORT UNKEYED2_PORT IDENTITY_PORT POP3_PORT \
   INDEX_PORT ADMIN_PORT SMTP_PORT FANOUT_PORT UNKEYED_MGMT_PORT KEYED_MGMT_PORT UNKEYED2_MGMT_PORT \
-  INDEX_ADMIN_PORT FANOUT_ADMIN_PORT IDENTITY_ADMIN_PORT \
-  <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 17 | tr '\n' ' ')"
+  INDEX_ADMIN_PORT FANOUT_ADMIN_PORT IDENTITY_ADMIN_PORT BEFORE_PORT BEFORE_MGMT_PORT BEFORE_REDIS_PORT \
+  <<< "$(java -jar "$ROOT/local-redis/target/local-redis.jar" free-port 20 | tr '\n' ' ')"
 CONFIG="$RUN_DIR/bench.properties"
 # The suite's own settings plus a plan that never throttles, so wrk measures the check's cost.
-cat "$ROOT/deploy/local/gatehouse.properties" - > "$CONFIG" <<'PROPS'
+BENCH_PROPS=$(cat <<'PROPS'
 gatehouse.usage-plans.bench.throttle.burst-limit=2000000000
 gatehouse.usage-plans.bench.throttle.rate-limit=1000000000
 gatehouse.usage-plans.bench.quota.limit=2000000000
@@ -68,8 +82,14 @@ gatehouse.iam.principals.bench.access-key-id=${GATEHOUSE_BENCH_ACCESS_KEY_ID}
 gatehouse.iam.principals.bench.secret-access-key=${GATEHOUSE_BENCH_SECRET_ACCESS_KEY}
 gatehouse.iam.principals.bench.policy={"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:*:*:stores-service/*/GET/stores*"}]}
 PROPS
+)
 # The copy lives elsewhere: its policy files are still the suite's.
-echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies" >> "$CONFIG"
+{ cat "$ROOT/deploy/local/gatehouse.properties"; echo "$BENCH_PROPS"
+  echo "gatehouse.iam.policy-dir=$ROOT/deploy/local/policies"; } > "$CONFIG"
+if [ -n "$BEFORE_JAR" ]; then
+  { cat "$BEFORE_TREE/deploy/local/gatehouse.properties"; echo "$BENCH_PROPS"
+    echo "gatehouse.iam.policy-dir=$BEFORE_TREE/deploy/local/policies"; } > "$RUN_DIR/before.properties"
+fi
 # shellcheck source=../deploy/local/lib.sh
 . "$ROOT/deploy/local/lib.sh"
 GATEHOUSE_BENCH_API_KEY=$(random_alphanumeric 40)
@@ -95,28 +115,54 @@ GATEHOUSE_CONFIG="$CONFIG" "$ROOT/deploy/local/up.sh" --detach --run-dir "$RUN_D
 # the password of its Redis.
 . "$RUN_DIR/secrets.env"
 export GATEHOUSE_IAM_MASTER_KEY GATEHOUSE_REDIS_PASSWORD
-extra_instance() { # name port management-port metering iam
-  QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$3 GATEHOUSE_CONFIG="$CONFIG" \
-    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" QUARKUS_REDIS_PASSWORD="$GATEHOUSE_REDIS_PASSWORD" \
+extra_instance() { # name port management-port metering iam [redis-port config jar]
+  QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$3 GATEHOUSE_CONFIG="${7:-$CONFIG}" \
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${6:-$REDIS_PORT}" QUARKUS_REDIS_PASSWORD="$GATEHOUSE_REDIS_PASSWORD" \
     GATEHOUSE_METERING_ENABLED=$4 \
     GATEHOUSE_IAM_ENABLED=$5 GATEHOUSE_COGNITO_ENABLED=$5 \
-    start_process "$1" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/stores-service/target/quarkus-app/quarkus-run.jar" >/dev/null
+    start_process "$1" "$RUN_DIR" java ${GATEHOUSE_JAVA_OPTS:-} -jar "${8:-$ROOT/stores-service/target/quarkus-app/quarkus-run.jar}" >/dev/null
 }
 extra_instance unkeyed "$UNKEYED_PORT" "$UNKEYED_MGMT_PORT" false false
 extra_instance unkeyed2 "$UNKEYED2_PORT" "$UNKEYED2_MGMT_PORT" false false
 extra_instance keyed "$KEYED_PORT" "$KEYED_MGMT_PORT" true false
+READY_PORTS=("$UNKEYED_PORT" "$UNKEYED2_PORT" "$KEYED_PORT")
+if [ -n "$BEFORE_JAR" ]; then
+  # The other build gets a Redis of its own: its records may have another layout than this
+  # build's under the same key names.
+  mkdir -p "$RUN_DIR/redis-before"
+  printf 'requirepass %s\n' "$GATEHOUSE_REDIS_PASSWORD" > "$RUN_DIR/redis-before/redis.conf"
+  start_process redis-before "$RUN_DIR" "$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate)" \
+    "$RUN_DIR/redis-before/redis.conf" --port "$BEFORE_REDIS_PORT" --bind 127.0.0.1 \
+    --dir "$RUN_DIR/redis-before" --save "" --daemonize no >/dev/null
+  wait_for_redis "$BEFORE_REDIS_PORT" 15 "$GATEHOUSE_REDIS_PASSWORD" >/dev/null \
+    || { echo "bench: the second Redis did not start" >&2; exit 1; }
+  # Its Redis starts empty: the keys and principals it generates are revealed in files of its own.
+  ( export GATEHOUSE_METERING_REVEAL_FILE="$RUN_DIR/before-api-keys.json" \
+      GATEHOUSE_IAM_REVEAL_FILE="$RUN_DIR/before-iam-credentials.json"
+    extra_instance keyed-before "$BEFORE_PORT" "$BEFORE_MGMT_PORT" true false \
+      "$BEFORE_REDIS_PORT" "$RUN_DIR/before.properties" "$BEFORE_JAR" )
+  READY_PORTS+=("$BEFORE_PORT")
+fi
 # The instance (its pid file's name) listening on a port.
 instance() {
   case "$1" in
     "$UNKEYED_PORT") echo unkeyed ;;
     "$UNKEYED2_PORT") echo unkeyed2 ;;
     "$KEYED_PORT") echo keyed ;;
+    "$BEFORE_PORT") echo keyed-before ;;
     *) echo stores-service ;;
   esac
 }
-for p in "$UNKEYED_PORT" "$UNKEYED2_PORT" "$KEYED_PORT"; do
+# The Redis an instance (by port) uses: only the other build has its own.
+redis_of() { if [ "$1" = "$BEFORE_PORT" ]; then echo "$BEFORE_REDIS_PORT"; else echo "$SUITE_REDIS_PORT"; fi; }
+SUITE_REDIS_PORT=$REDIS_PORT
+for p in "${READY_PORTS[@]}"; do
   name=$(instance "$p")
-  wait_for_ready "$name" "$p" "$RUN_DIR" 90 >/dev/null || { tail "$RUN_DIR/logs/$name.log"; exit 1; }
+  wait_for_ready "$name" "$p" "$RUN_DIR" 90 >/dev/null || {
+    echo "bench: $name did not become ready; its log's errors:" >&2
+    grep -a -m5 -E 'ERROR|Caused by' "$RUN_DIR/logs/$name.log" >&2
+    exit 1
+  }
 done
 
 json_field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -1; }
@@ -206,6 +252,7 @@ SCENARIOS=(
   "GET /stores open (checks off)|$UNKEYED_PORT|GET|/stores|||"
   "GET /stores keyed (IAM off)|$KEYED_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|"
   "GET /stores keyed, managed key (IAM off)|$KEYED_PORT|GET|/stores||$GATEHOUSE_BENCH_MANAGED_KEY|"
+  ${BEFORE_JAR:+"GET /stores keyed, build before (IAM off)|$BEFORE_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|"}
   "GET /stores signed+keyed|$STORES_PORT|GET|/stores||$GATEHOUSE_BENCH_API_KEY|signed"
   "GET /stores open (A/A)|$UNKEYED2_PORT|GET|/stores|||"
   "GET /stores/{id} open|$UNKEYED_PORT|GET|/stores/par-003|||"
@@ -265,6 +312,7 @@ for scenario in "${ORDER[@]}"; do
   export BENCH_METHOD=$method BENCH_BODY=$body
   BENCH_HEADERS=$(scenario_headers "$port" "$method" "$path" "$key" "$signed")
   export BENCH_HEADERS
+  REDIS_PORT=$(redis_of "$port")
   read -r before usec_before <<< "$(script_calls)"; cpu_before=$(redis_cpu); jvm_before=$(jvm_cpu "$port"); cs_before=$(jvm_switches "$port")
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/report.lua" "$S:$port$path" | grep '^RESULT')
   read -r after usec_after <<< "$(script_calls)"; cpu_after=$(redis_cpu); jvm_after=$(jvm_cpu "$port"); cs_after=$(jvm_switches "$port")
@@ -298,6 +346,7 @@ median_ratio() {
   echo "GET /stores signed+keyed / open throughput: $(median_ratio "GET /stores signed+keyed" "GET /stores open (checks off)") (IAM issue target >= 0.80)"
   echo "GET /stores keyed, managed key / open:      $(median_ratio "GET /stores keyed, managed key (IAM off)" "GET /stores open (checks off)") (issue 18 after: a key and plan made through the control plane)"
   echo "GET /stores keyed, managed / file key:       $(median_ratio "GET /stores keyed, managed key (IAM off)" "GET /stores keyed (IAM off)") (issue 18: after / before, must not get worse)"
+  [ -z "$BEFORE_JAR" ] || echo "GET /stores keyed, this build / before:      $(median_ratio "GET /stores keyed (IAM off)" "GET /stores keyed, build before (IAM off)") (two builds, file key; before: $BEFORE_JAR)"
   echo "GET /stores open (A/A) / open throughput:     $(median_ratio "GET /stores open (A/A)" "GET /stores open (checks off)") (same code in another JVM: 1.00 if the bench had no noise)"
   echo "POST /stores/search query token / open:     $(median_ratio "POST /stores/search query token" "POST /stores/search query open") (Cognito issue target >= 0.90)"
   echo "POST /stores/search near token / open:      $(median_ratio "POST /stores/search near token" "POST /stores/search near open") (Cognito issue target >= 0.90)"
