@@ -46,6 +46,9 @@ class KubernetesManifestsTest {
     static final Set<String> SERVICES = RenderedManifests.SERVICES;
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(KEY|SECRET|PASSWORD|TOKEN).*");
 
+    /** Where something is, not what it is ({@code QUARKUS_OIDC_TOKEN_PATH}): values are checked. */
+    static final Pattern ENDPOINT_NAME = Pattern.compile(".*_(PATH|URL)");
+
     static RenderedManifests k8s;
 
     @BeforeAll
@@ -144,6 +147,7 @@ class KubernetesManifestsTest {
                                 for (EnvVar env :
                                         c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
                                     if (SECRET_NAME.matcher(env.getName()).matches()
+                                            && !ENDPOINT_NAME.matcher(env.getName()).matches()
                                             && (env.getValue() != null
                                                     || env.getValueFrom().getSecretKeyRef()
                                                             == null)) {

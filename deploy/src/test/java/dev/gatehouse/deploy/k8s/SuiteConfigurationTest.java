@@ -159,7 +159,8 @@ class SuiteConfigurationTest {
 
     static final Pattern SECRET_PROPERTY =
             Pattern.compile(
-                    ".*\\.(value|access-key-id|secret-access-key|master-key|password|username)");
+                    "(?:.*\\.)?(value|access-key-id|secret-access-key|master-key|password|username"
+                            + "|client-secret|encryption-secret|token-signature-key)");
     static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):}");
 
     @Test
@@ -196,6 +197,10 @@ class SuiteConfigurationTest {
                 // Every service verifies SigV4 and provisions the principals.
                 assertEquals(
                         new TreeSet<>(RenderedManifests.SERVICES), new TreeSet<>(from), variable);
+            } else if (variable.endsWith("_CLIENT_SECRET")) {
+                // App client secrets: identity-service holds them (GenerateSecret, supplied).
+                assertTrue(
+                        from.contains("identity-service"), variable + " reaches identity-service");
             } else {
                 // API keys: stores-service is the only one with keyed routes.
                 assertTrue(from.contains("stores-service"), variable + " reaches stores-service");

@@ -112,7 +112,15 @@ public class NewPasswordChallenge {
         String session =
                 Base64.getUrlEncoder().withoutPadding().encodeToString(RandomIds.bytes(48));
         String key = keys.newPasswordSession(hash(session));
-        hashes.hset(key, Map.of("username", user.username(), "client", client.id()));
+        hashes.hset(
+                key,
+                Map.of(
+                        "username",
+                        user.username(),
+                        "client",
+                        client.id(),
+                        "expires",
+                        Long.toString(clock.instant().plus(validity).toEpochMilli())));
         redis.key().expire(key, validity);
         return session;
     }
@@ -136,7 +144,10 @@ public class NewPasswordChallenge {
         }
         String key = keys.newPasswordSession(hash(session));
         Map<String, String> stored = hashes.hgetall(key);
-        if (stored == null || stored.isEmpty() || !client.id().equals(stored.get("client"))) {
+        if (stored == null
+                || stored.isEmpty()
+                || !client.id().equals(stored.get("client"))
+                || expired(stored.get("expires"))) {
             throw CognitoErrors.notAuthorized(INVALID_SESSION);
         }
         User user =
@@ -167,6 +178,14 @@ public class NewPasswordChallenge {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Past the session's {@code AuthSessionValidity} on the service's clock (Redis's TTL drops the
+     * key too, but only in real time): the rule holds whatever Redis's own clock does.
+     */
+    private boolean expired(String expires) {
+        return expires == null || clock.millis() >= Long.parseLong(expires);
     }
 
     private static String hash(String session) {

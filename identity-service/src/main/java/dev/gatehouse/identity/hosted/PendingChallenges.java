@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * an administrator created): the challenge's {@code Session} stays in Redis under a random handle,
  * and only the handle goes to the browser, in the {@code gatehouse-challenge} cookie ({@code
  * HttpOnly}, {@code SameSite=Lax}) — never the password, never in a URL. Alive as long as the
- * challenge itself ({@code AuthSessionValidity}); this class is the only one that knows the key.
+ * challenge itself ({@code AuthSessionValidity}, on the service's clock and as the key's TTL); this
+ * class is the only one that knows the key.
  *
  * <p>Used by: {@code /login} (hold) and the {@code /forceChangePassword} page (find, release).
  */
@@ -43,9 +45,11 @@ public class PendingChallenges {
     private final HashCommands<String, String, String> hashes;
     private final UserKeys keys;
     private final Duration validity;
+    private final Clock clock;
 
-    PendingChallenges(RedisDataSource redis, UserPool pool, IdentityConfig config) {
+    PendingChallenges(RedisDataSource redis, UserPool pool, IdentityConfig config, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
         this.hashes = redis.hash(String.class);
         this.keys = new UserKeys(pool.id());
         this.validity = config.tokens().authSessionValidity();
@@ -66,7 +70,8 @@ public class PendingChallenges {
                         "challenge", challengeName,
                         "session", session,
                         "username", username,
-                        "client", client.id()));
+                        "client", client.id(),
+                        "expires", Long.toString(clock.instant().plus(validity).toEpochMilli())));
         redis.key().expire(key, validity);
         return HostedCookies.set(COOKIE, handle, validity, HostedCookies.secure(http));
     }
@@ -76,6 +81,7 @@ public class PendingChallenges {
         return HostedCookies.read(http, COOKIE)
                 .map(handle -> hashes.hgetall(key(handle)))
                 .filter(stored -> stored != null && stored.containsKey("session"))
+                .filter(stored -> open(stored.get("expires")))
                 .map(
                         stored ->
                                 new PendingChallenge(
@@ -89,6 +95,11 @@ public class PendingChallenges {
     public NewCookie release(HttpServerRequest http) {
         HostedCookies.read(http, COOKIE).ifPresent(handle -> redis.key().del(key(handle)));
         return HostedCookies.clear(COOKIE, HostedCookies.secure(http));
+    }
+
+    /** Within {@code AuthSessionValidity} on the service's clock, not only Redis's TTL. */
+    private boolean open(String expires) {
+        return expires != null && clock.millis() < Long.parseLong(expires);
     }
 
     private String key(String handle) {

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Creates the pool at first start and finds the same one after: the pool id (minted, or the
- * configured {@code gatehouse.identity.pool-id}), one client id per configured client, and the
- * secret behind simulated SRP challenges live in one Redis hash, each written only if absent
- * (HSETNX), so concurrent first starts agree.
+ * configured {@code gatehouse.identity.pool-id}), one client id per configured client (minted, or
+ * its configured {@code client-id}), and the secret behind simulated SRP challenges live in one
+ * Redis hash, each written only if absent (HSETNX), so concurrent first starts agree.
  */
 @ApplicationScoped
 public class UserPoolProvisioner {
@@ -51,6 +51,23 @@ public class UserPoolProvisioner {
                             + "_Ab12Cd34E");
         }
         return poolId;
+    }
+
+    private static String clientIdProperty(String name) {
+        return "gatehouse.identity.clients." + name + ".client-id";
+    }
+
+    /** A configured client id, if it has the shape of Cognito's {@code ClientId}. */
+    static Optional<String> checkedClientId(String name, IdentityConfig.ClientConfig client) {
+        Optional<String> id = client.clientId();
+        if (id.isPresent() && !id.get().matches("[\\w+]{1,128}")) {
+            throw new IllegalStateException(
+                    clientIdProperty(name)
+                            + "="
+                            + id.get()
+                            + " is not a client id: expected 1-128 letters, digits, _ or +");
+        }
+        return id;
     }
 
     /** The pool file the launcher reads; a failure to write it is logged, not fatal. */
@@ -91,10 +108,33 @@ public class UserPoolProvisioner {
         hash.hsetnx(KEY, "id", fixed.orElseGet(() -> RandomIds.poolId(config.region())));
         hash.hsetnx(
                 KEY, "simulation-secret", Base64.getEncoder().encodeToString(RandomIds.bytes(32)));
-        for (String name : config.clients().keySet()) {
-            hash.hsetnx(KEY, "client." + name, RandomIds.clientId());
-        }
+        Map<String, Optional<String>> fixedClients = new LinkedHashMap<>();
+        config.clients()
+                .forEach((name, client) -> fixedClients.put(name, checkedClientId(name, client)));
+        fixedClients.forEach(
+                (name, id) ->
+                        hash.hsetnx(KEY, "client." + name, id.orElseGet(RandomIds::clientId)));
         Map<String, String> stored = hash.hgetall(KEY);
+        fixedClients.forEach(
+                (name, id) -> {
+                    String kept = stored.get("client." + name);
+                    if (id.isPresent() && !id.get().equals(kept)) {
+                        throw new IllegalStateException(
+                                clientIdProperty(name)
+                                        + " is "
+                                        + id.get()
+                                        + " but Redis ("
+                                        + KEY
+                                        + ") already holds the client id "
+                                        + kept
+                                        + " for it: a client id is never switched (tokens and"
+                                        + " apps name it). Set "
+                                        + clientIdProperty(name)
+                                        + "="
+                                        + kept
+                                        + " to keep it");
+                    }
+                });
         String poolId = stored.get("id");
         if (fixed.isPresent() && !fixed.get().equals(poolId)) {
             throw new IllegalStateException(

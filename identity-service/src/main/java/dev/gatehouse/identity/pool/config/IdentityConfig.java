@@ -164,6 +164,14 @@ public interface IdentityConfig {
 
     /** {@code AWS::Cognito::UserPoolClient}. */
     interface ClientConfig {
+        /**
+         * A fixed {@code ClientId} (1-128 of {@code [\w+]}), used when Redis holds no id for this
+         * client yet, so that an app configured before the first start (index-service on
+         * Kubernetes) knows it; identity-service refuses to start if Redis already holds another.
+         * Absent: one is minted at first start (26 lowercase letters and digits, as Cognito's).
+         */
+        Optional<String> clientId();
+
         /** {@code ExplicitAuthFlows}; the CloudFormation default when omitted. */
         @WithDefault("ALLOW_REFRESH_TOKEN_AUTH,ALLOW_USER_SRP_AUTH,ALLOW_CUSTOM_AUTH")
         List<String> explicitAuthFlows();
