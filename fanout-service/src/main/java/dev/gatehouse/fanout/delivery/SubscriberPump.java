@@ -18,24 +18,50 @@ import java.util.function.Consumer;
  * its own slots, never another subscriber's), and settles each outcome. A delivery whose outcome
  * cannot be recorded stays pending and is claimed again after the visibility timeout.
  *
- * <p>Its state, guarded by {@code this}: {@code running}, at most one stream read ({@code reading})
- * and one claim ({@code claiming}) awaiting Redis, and {@code inFlight} deliveries (read or
- * claimed, not yet settled), never more than the subscription's {@code max-in-flight}:
+ * <p>The pump's life is a {@link State}; within {@link State#RUNNING} it holds at most one stream
+ * read ({@code reading}) and one claim ({@code claiming}) awaiting Redis, and {@code inFlight}
+ * deliveries (read or claimed, not yet settled), never more than the subscription's {@code
+ * max-in-flight}. All of it is guarded by {@code this}. Each transition is a test of {@code
+ * SubscriberPumpTest}:
  *
  * <pre>
- *   stopped ──start──▶ running, idle ──room &gt; 0──▶ reading ──batch of n──▶ inFlight += n,
- *      ▲                   ▲                           │                    read again if room
- *      │                   │                           └──failure──▶ wait READ_RETRY, read again
- *      │                   └──each settled delivery: inFlight -= 1, read again if not reading
- *      │   running ──claimAbandoned, room &gt; 0, not claiming──▶ claiming ──n claimed──▶ inFlight += n
- *      └──stop (deliveries under way still settle) / halt (everything under way dropped unsettled)
+ *   NEW ──start──▶ RUNNING ──stop──▶ DRAINING ──(inFlight = 0, no read or claim awaiting Redis:
+ *    │               │                  │          {@link #settled()})
+ *    │               │                  │
+ *    └──halt──▶ HALTED ◀──halt──────────┘        start on anything but NEW: IllegalStateException
+ *
+ *   within RUNNING:
+ *     idle ──room &gt; 0──▶ reading ──batch of n──▶ inFlight += n, read again if room
+ *                           └──failure──▶ wait READ_RETRY, read again
+ *     each settled delivery: inFlight -= 1, read again if not reading (RUNNING only)
+ *     claimAbandoned, room &gt; 0, not claiming ──▶ claiming ──n claimed──▶ inFlight += n
+ *   within DRAINING: no read or claim begins; deliveries under way (and what a read already
+ *     awaiting Redis returns) are delivered and settled
+ *   HALTED (terminal): everything under way is cancelled and left unsettled in Redis, as a crash
+ *     would leave it (another consumer claims it); an outcome arriving late changes nothing
  * </pre>
  *
- * Hand-written rather than Mutiny's {@code Multi} with a merge of {@code max-in-flight}: no
- * benchmark has compared the two yet (docs/benchmarks.md measures this pump only: 2,986 events/s
- * delivered, p99 13.8 ms at 500 events/s); that comparison decides whether it stays.
+ * Hand-written rather than Mutiny's {@code Multi} with a merge of {@code max-in-flight}: a merge
+ * would express the read-deliver-settle loop, but not a second source (claims of abandoned
+ * deliveries) sharing the same in-flight budget, nor the difference between draining and halting,
+ * without a custom subscriber holding the same counters; an explicit {@link State} keeps those
+ * rules in one place, testable without timing. No benchmark has compared the two yet
+ * (docs/benchmarks.md measures this pump only: 2,986 events/s delivered, p99 13.8 ms at 500
+ * events/s).
  */
 final class SubscriberPump {
+
+    /** Where a pump is in its life (the class comment draws the transitions). */
+    enum State {
+        /** Built, not started: reads nothing. */
+        NEW,
+        /** Reads its stream and claims abandoned deliveries while there is room. */
+        RUNNING,
+        /** Stopped: begins no read or claim; deliveries under way still settle. */
+        DRAINING,
+        /** Dropped everything under way unsettled, as a crash would; terminal. */
+        HALTED
+    }
 
     private static final Duration READ_RETRY = Duration.ofSeconds(1);
 
@@ -50,7 +76,7 @@ final class SubscriberPump {
     private final LongAdder retried = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
 
-    private boolean running;
+    private State state = State.NEW;
     private boolean reading;
     private boolean claiming;
     private int inFlight;
@@ -73,16 +99,26 @@ final class SubscriberPump {
         this.worker = worker;
     }
 
+    /** Starts reading; a pump starts once (a stopped or halted one is replaced, not restarted). */
     void start() {
         synchronized (this) {
-            running = true;
+            if (state != State.NEW) {
+                throw new IllegalStateException(subscriber + ": cannot start a pump " + state);
+            }
+            state = State.RUNNING;
         }
         pump();
     }
 
     /** Stops reading; deliveries under way finish and settle. */
     synchronized void stop() {
-        running = false;
+        if (state == State.RUNNING || state == State.NEW) {
+            state = State.DRAINING;
+        }
+    }
+
+    synchronized State state() {
+        return state;
     }
 
     /** Deliveries under way. */
@@ -113,7 +149,12 @@ final class SubscriberPump {
 
     /** Drops everything under way unsettled, as a crash would. */
     void halt() {
-        stop();
+        synchronized (this) {
+            state = State.HALTED;
+            inFlight = 0;
+            reading = false;
+            claiming = false;
+        }
         active.forEach(
                 work -> {
                     if (work.cancellable != null) {
@@ -129,7 +170,7 @@ final class SubscriberPump {
         String cursor;
         synchronized (this) {
             room = subscription.maxInFlight() - inFlight;
-            if (!running || claiming || room <= 0) {
+            if (state != State.RUNNING || claiming || room <= 0) {
                 return;
             }
             claiming = true;
@@ -140,6 +181,9 @@ final class SubscriberPump {
                         subscriber, consumer, worker.visibilityTimeout(), cursor, room),
                 claimed -> {
                     synchronized (this) {
+                        if (state == State.HALTED) {
+                            return;
+                        }
                         claiming = false;
                         inFlight += claimed.deliveries().size();
                         claimCursor = claimed.cursor();
@@ -166,7 +210,7 @@ final class SubscriberPump {
         int room;
         synchronized (this) {
             room = subscription.maxInFlight() - inFlight;
-            if (!running || reading || room <= 0) {
+            if (state != State.RUNNING || reading || room <= 0) {
                 return;
             }
             reading = true;
@@ -176,6 +220,9 @@ final class SubscriberPump {
                 ledger.read(subscriber, consumer, room, worker.readBlock()),
                 batch -> {
                     synchronized (this) {
+                        if (state == State.HALTED) {
+                            return;
+                        }
                         reading = false;
                         inFlight += batch.size();
                         if (batch.isEmpty()) {
@@ -210,6 +257,9 @@ final class SubscriberPump {
 
     private void done() {
         synchronized (this) {
+            if (state == State.HALTED) {
+                return;
+            }
             inFlight--;
             lastWork = System.nanoTime();
         }
