@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -67,14 +66,11 @@ final class SubscriberPump {
 
     private final String subscriber;
     private final Subscription subscription;
-    private final Channel channel;
     private final DeliveryLedger ledger;
     private final String consumer;
     private final FanoutConfig.Worker worker;
     private final Set<Work> active = ConcurrentHashMap.newKeySet();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder retried = new LongAdder();
-    private final LongAdder deadLettered = new LongAdder();
+    private final DeliveryAttempts attempts;
 
     private State state = State.NEW;
     private boolean reading;
@@ -93,10 +89,10 @@ final class SubscriberPump {
             FanoutConfig.Worker worker) {
         this.subscriber = subscriber;
         this.subscription = subscription;
-        this.channel = channel;
         this.ledger = ledger;
         this.consumer = consumer;
         this.worker = worker;
+        this.attempts = new DeliveryAttempts(subscriber, subscription, channel, ledger);
     }
 
     /** Starts reading; a pump starts once (a stopped or halted one is replaced, not restarted). */
@@ -144,7 +140,7 @@ final class SubscriberPump {
 
     /** Outcomes recorded since this pump started, added to {@code counts}. */
     void addOutcomesTo(DeliveryCounts counts) {
-        counts.add(delivered.sum(), retried.sum(), deadLettered.sum());
+        attempts.addOutcomesTo(counts);
     }
 
     /** Drops everything under way unsettled, as a crash would. */
@@ -251,7 +247,7 @@ final class SubscriberPump {
     /** Delivers each of {@code batch}, already counted in flight when it was read or claimed. */
     private void dispatch(List<Delivery> batch) {
         for (Delivery delivery : batch) {
-            track(process(delivery), ignored -> done(), ignored -> done());
+            track(attempts.attempt(delivery), ignored -> done(), ignored -> done());
         }
     }
 
@@ -264,65 +260,6 @@ final class SubscriberPump {
             lastWork = System.nanoTime();
         }
         pump();
-    }
-
-    private Uni<Void> process(Delivery delivery) {
-        return Uni.createFrom()
-                .deferred(() -> channel.deliver(delivery))
-                .ifNoItem()
-                .after(subscription.timeout())
-                .failWith(
-                        () ->
-                                DeliveryFailure.retryable(
-                                        "timed out after "
-                                                + subscription.timeout().toMillis()
-                                                + " ms"))
-                .onItem()
-                .transformToUni(
-                        ignored ->
-                                ledger.delivered(delivery)
-                                        .invoke(delivered::increment)
-                                        .onFailure()
-                                        .transform(SettleFailure::new))
-                .onFailure(e -> !(e instanceof SettleFailure))
-                .recoverWithUni(failure -> failed(delivery, DeliveryFailure.of(failure)))
-                .onFailure()
-                .invoke(
-                        e ->
-                                Log.warnf(
-                                        "%s: outcome of event %s not recorded (it will be claimed"
-                                                + " again): %s",
-                                        subscriber, delivery.eventId(), e.toString()))
-                .onFailure()
-                .recoverWithNull();
-    }
-
-    private Uni<Void> failed(Delivery delivery, DeliveryFailure failure) {
-        if (failure.permanent() || delivery.attempt() >= subscription.maxAttempts()) {
-            return ledger.deadLetter(delivery, failure.getMessage())
-                    .invoke(
-                            id ->
-                                    Log.warnf(
-                                            "%s: event %s dead-lettered as %s after %d attempts:"
-                                                    + " %s",
-                                            subscriber,
-                                            delivery.eventId(),
-                                            id,
-                                            delivery.attempt(),
-                                            failure.getMessage()))
-                    .invoke(deadLettered::increment)
-                    .replaceWithVoid()
-                    .onFailure()
-                    .transform(SettleFailure::new);
-        }
-        long delay = Backoff.delayMillis(subscription, delivery.attempt());
-        Log.debugf(
-                "%s: event %s attempt %d failed (%s); retry in %d ms",
-                subscriber, delivery.eventId(), delivery.attempt(), failure.getMessage(), delay);
-        return ledger.retry(delivery, delay, failure.getMessage())
-                .invoke(retried::increment)
-                .onFailure()
-                .transform(SettleFailure::new);
     }
 
     /** Runs {@code work}, remembered until it ends so that {@link #halt} can drop it. */
@@ -346,12 +283,5 @@ final class SubscriberPump {
     private static final class Work {
         volatile Cancellable cancellable;
         volatile boolean finished;
-    }
-
-    /** Recording an outcome failed (Redis): the delivery is left for a later claim. */
-    private static final class SettleFailure extends RuntimeException {
-        SettleFailure(Throwable cause) {
-            super(cause.toString(), cause, false, false);
-        }
     }
 }
