@@ -1,12 +1,15 @@
 -- The whole usage-plan decision for a batch of requests with the same key and route, in one round
 -- trip and atomically, exactly as if they had been decided one after the other:
 -- key lookup (by the SHA-256 of its value), enabled, plan for this API, throttle bucket,
--- quota counter for the period, daily usage. Time is Redis's own (TIME), never the caller's.
+-- quota counter for the period, daily usage. Time is Redis's own (TIME), never the caller's,
+-- moved by ARGV[2] only. UsagePlanLimiter is this script's one Java owner: it builds KEYS and ARGV
+-- exactly as listed here, and UsageDecision.fromBatch decodes the reply.
 --
 -- KEYS[1]  {ak:<sha256>}:key, the key's record. Every other key this script touches is derived
 --          from it and shares its hash tag, so it runs unchanged on Redis Cluster.
 -- ARGV[1]  method key, e.g. /stores/GET
--- ARGV[2]  clock offset in seconds (tests only; 0 in production)
+-- ARGV[2]  seconds added to Redis's TIME before deciding (RedisTimeShift: always 0 in production;
+--          a test binds a shifted clock to reach period boundaries without waiting)
 -- ARGV[3]  days of daily usage to keep
 -- ARGV[4..19] the record fields of this API stage's plan (apiId:stage), then of a '*' plan (see
 --             UsagePlanLimiter)
@@ -48,8 +51,8 @@ end
 local created = r[3]
 
 local t = redis.call('TIME')
-local offset_s = tonumber(ARGV[2])
-local now_s = tonumber(t[1]) + offset_s
+local shift_s = tonumber(ARGV[2])
+local now_s = tonumber(t[1]) + shift_s
 local now_us = now_s * 1000000 + tonumber(t[2])
 local today = math.floor(now_s / 86400)
 
@@ -162,7 +165,7 @@ end
 if allowed > 0 then
   if quota_key then
     if redis.call('INCRBY', quota_key, allowed) == allowed then
-      redis.call('EXPIREAT', quota_key, finish * 86400 - offset_s + 86400)
+      redis.call('EXPIREAT', quota_key, finish * 86400 - shift_s + 86400)
     end
   end
   if burst then

@@ -3,6 +3,7 @@ package dev.gatehouse.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.usageplan.ApiKeyDirectory;
 import dev.gatehouse.auth.usageplan.ApiKeyProvisioner;
+import dev.gatehouse.auth.usageplan.RedisTimeShift;
 import dev.gatehouse.auth.usageplan.UsageDecision;
 import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
 import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
@@ -138,7 +139,8 @@ public class GatehouseDecisionBenchmark {
         System.out.printf(
                 "%nprovisioned %d keys in %d ms%n",
                 keys, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        limiter = new UsagePlanLimiter(dataSource, directory, catalog, metering);
+        limiter =
+                new UsagePlanLimiter(dataSource, directory, catalog, metering, RedisTimeShift.NONE);
         // One decision per key loads the script (EVAL after NOSCRIPT) and creates every bucket,
         // quota counter and usage record, so that iterations measure the steady state.
         for (String value : values) {

@@ -15,12 +15,14 @@ import dev.gatehouse.auth.usageplan.controlplane.ConfigurationObjects;
 import dev.gatehouse.auth.usageplan.controlplane.ControlPlaneStore;
 import dev.gatehouse.auth.usageplan.controlplane.UsagePlanKeys;
 import dev.gatehouse.auth.usageplan.controlplane.UsagePlans;
+import io.quarkus.arc.DefaultBean;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
@@ -50,8 +52,17 @@ public class MeteringBeans {
             ReactiveRedisDataSource redis,
             ApiKeyDirectory directory,
             UsagePlanCatalog catalog,
-            MeteringConfig config) {
-        return new UsagePlanLimiter(redis, directory, catalog, config);
+            MeteringConfig config,
+            RedisTimeShift shift) {
+        return new UsagePlanLimiter(redis, directory, catalog, config, shift);
+    }
+
+    /** Redis's time, unshifted; only a test binds another {@link RedisTimeShift}. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    RedisTimeShift redisTimeShift() {
+        return RedisTimeShift.NONE;
     }
 
     @Produces

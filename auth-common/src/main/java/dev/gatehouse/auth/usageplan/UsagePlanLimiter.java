@@ -22,6 +22,10 @@ import java.util.function.BiConsumer;
  * DecisionBatches}), bounded by a short timeout and a circuit breaker. When Redis cannot answer,
  * the key's plan decides: fail open (serve, count the miss) or fail closed (503). A key that
  * Gatehouse never provisioned is refused even then.
+ *
+ * <p>This class is the script's one Java owner: it builds its KEYS and ARGV (documented position by
+ * position in the script's header) and {@link UsageDecision#fromBatch} decodes its reply. The
+ * script decides on Redis's {@code TIME}, moved only by the injected {@link RedisTimeShift}.
  */
 public class UsagePlanLimiter {
 
@@ -36,7 +40,7 @@ public class UsagePlanLimiter {
     private final Duration timeout;
     private final String retentionDays;
     private final RedisCircuitBreaker circuit;
-    private volatile long clockOffsetSeconds;
+    private final RedisTimeShift shift;
     private final Map<String, List<String>> recordFields = new ConcurrentHashMap<>();
     private final DecisionBatches batches = new DecisionBatches();
 
@@ -44,7 +48,9 @@ public class UsagePlanLimiter {
             ReactiveRedisDataSource redis,
             ApiKeyDirectory directory,
             UsagePlanCatalog catalog,
-            MeteringConfig config) {
+            MeteringConfig config,
+            RedisTimeShift shift) {
+        this.shift = shift;
         this.redis = new EventLoopConnections(redis.getRedis());
         this.directory = directory;
         this.catalog = catalog;
@@ -123,14 +129,15 @@ public class UsagePlanLimiter {
     }
 
     /**
-     * Script arguments: route, clock offset, retention, the 16 record fields to read, and how many
-     * requests the call decides.
+     * The script's ARGV (its header documents each position): route, the shift of Redis's time in
+     * seconds ({@link RedisTimeShift}, 0 in production), days of usage to keep, the 16 record
+     * fields to read, and how many requests the call decides.
      */
     private List<String> arguments(String methodKey, int requests) {
         List<String> fields = recordFields.computeIfAbsent(methodKey, this::fields);
         List<String> args = new ArrayList<>(4 + fields.size());
         args.add(methodKey);
-        args.add(Long.toString(clockOffsetSeconds));
+        args.add(Long.toString(shift.shift().toSeconds()));
         args.add(retentionDays);
         args.addAll(fields);
         args.add(Integer.toString(requests));
@@ -182,14 +189,6 @@ public class UsagePlanLimiter {
      */
     private boolean failsOpen(String plan) {
         return catalog.plan(plan).map(UsagePlan::failOpen).orElse(true);
-    }
-
-    /**
-     * Shifts the time the decision script uses, to test period boundaries without waiting.
-     * Package-private: only the limiter's contract tests, in this package, move the clock.
-     */
-    void clockOffset(Duration offset) {
-        this.clockOffsetSeconds = offset.toSeconds();
     }
 
     public boolean circuitOpen() {

@@ -35,6 +35,7 @@ abstract class UsagePlanLimiterContract {
     static final String ROUTE = "/stores/GET";
 
     @Inject UsagePlanLimiter limiter;
+    @Inject ShiftedRedisTime clock;
     @Inject ApiKeyDirectory directory;
     @Inject UsagePlanCatalog catalog;
     @Inject MeteringConfig config;
@@ -47,7 +48,7 @@ abstract class UsagePlanLimiterContract {
 
     @AfterEach
     void resetClock() {
-        limiter.clockOffset(Duration.ZERO);
+        clock.reset();
     }
 
     Outcome decide(String key) {
@@ -98,7 +99,7 @@ abstract class UsagePlanLimiterContract {
         UsageDecision throttled = decision(key);
         assertEquals(THROTTLED, throttled.outcome());
         assertEquals(2, throttled.retryAfterSeconds().getAsLong(), "one token at 0.5/s takes 2 s");
-        limiter.clockOffset(Duration.ofMillis(2_100));
+        clock.shiftTo(Duration.ofMillis(2_100));
         assertEquals(ALLOWED, decide(key));
         assertEquals(THROTTLED, decide(key));
     }
@@ -132,7 +133,7 @@ abstract class UsagePlanLimiterContract {
                 exceeded.quota().orElseThrow().secondsToPeriodEnd(),
                 exceeded.retryAfterSeconds().getAsLong());
 
-        limiter.clockOffset(untilNext(TemporalAdjusters.firstDayOfNextMonth()).plusSeconds(1));
+        clock.shiftTo(untilNext(TemporalAdjusters.firstDayOfNextMonth()).plusSeconds(1));
         for (int i = 0; i < 5; i++) {
             assertEquals(ALLOWED, decide(key), "request " + (i + 1) + " of 5 in the second month");
         }
@@ -146,9 +147,9 @@ abstract class UsagePlanLimiterContract {
         assertEquals(ALLOWED, decide(key));
         assertEquals(QUOTA_EXCEEDED, decide(key));
         Duration toMidnight = untilNext(d -> d.plus(1, java.time.temporal.ChronoUnit.DAYS));
-        limiter.clockOffset(toMidnight.minusSeconds(2));
+        clock.shiftTo(toMidnight.minusSeconds(2));
         assertEquals(QUOTA_EXCEEDED, decide(key), "still the same UTC day");
-        limiter.clockOffset(toMidnight.plusSeconds(1));
+        clock.shiftTo(toMidnight.plusSeconds(1));
         assertEquals(ALLOWED, decide(key), "a new UTC day");
     }
 
@@ -159,9 +160,9 @@ abstract class UsagePlanLimiterContract {
         assertEquals(ALLOWED, decide(key));
         assertEquals(QUOTA_EXCEEDED, decide(key));
         Duration toSunday = untilNext(TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
-        limiter.clockOffset(toSunday.minusSeconds(2));
+        clock.shiftTo(toSunday.minusSeconds(2));
         assertEquals(QUOTA_EXCEEDED, decide(key), "still Saturday");
-        limiter.clockOffset(toSunday.plusSeconds(1));
+        clock.shiftTo(toSunday.plusSeconds(1));
         assertEquals(ALLOWED, decide(key), "Sunday starts a new week");
     }
 
@@ -215,7 +216,8 @@ abstract class UsagePlanLimiterContract {
     }
 
     private Map<Outcome, Long> concurrently(String key, int requests) {
-        UsagePlanLimiter second = new UsagePlanLimiter(secondClient, directory, catalog, config);
+        UsagePlanLimiter second =
+                new UsagePlanLimiter(secondClient, directory, catalog, config, clock);
         // A second instance would have warmed its pool at startup, as the first one did.
         List<Uni<io.vertx.mutiny.redis.client.Response>> pings = new ArrayList<>();
         for (int i = 0; i < config.warmConnections(); i++) {

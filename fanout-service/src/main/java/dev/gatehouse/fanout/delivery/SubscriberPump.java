@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -18,39 +17,62 @@ import java.util.function.Consumer;
  * its own slots, never another subscriber's), and settles each outcome. A delivery whose outcome
  * cannot be recorded stays pending and is claimed again after the visibility timeout.
  *
- * <p>Its state, guarded by {@code this}: {@code running}, at most one stream read ({@code reading})
- * and one claim ({@code claiming}) awaiting Redis, and {@code inFlight} deliveries (read or
- * claimed, not yet settled), never more than the subscription's {@code max-in-flight}:
+ * <p>The pump's life is a {@link State}; within {@link State#RUNNING} it holds at most one stream
+ * read ({@code reading}) and one claim ({@code claiming}) awaiting Redis, and {@code inFlight}
+ * deliveries (read or claimed, not yet settled), never more than the subscription's {@code
+ * max-in-flight}. All of it is guarded by {@code this}. Each transition is a test of {@code
+ * SubscriberPumpTest}:
  *
  * <pre>
- *   stopped ──start──▶ running, idle ──room &gt; 0──▶ reading ──batch of n──▶ inFlight += n,
- *      ▲                   ▲                           │                    read again if room
- *      │                   │                           └──failure──▶ wait READ_RETRY, read again
- *      │                   └──each settled delivery: inFlight -= 1, read again if not reading
- *      │   running ──claimAbandoned, room &gt; 0, not claiming──▶ claiming ──n claimed──▶ inFlight += n
- *      └──stop (deliveries under way still settle) / halt (everything under way dropped unsettled)
+ *   NEW ──start──▶ RUNNING ──stop──▶ DRAINING ──(inFlight = 0, no read or claim awaiting Redis:
+ *    │               │                  │          {@link #settled()})
+ *    │               │                  │
+ *    └──halt──▶ HALTED ◀──halt──────────┘        start on anything but NEW: IllegalStateException
+ *
+ *   within RUNNING:
+ *     idle ──room &gt; 0──▶ reading ──batch of n──▶ inFlight += n, read again if room
+ *                           └──failure──▶ wait READ_RETRY, read again
+ *     each settled delivery: inFlight -= 1, read again if not reading (RUNNING only)
+ *     claimAbandoned, room &gt; 0, not claiming ──▶ claiming ──n claimed──▶ inFlight += n
+ *   within DRAINING: no read or claim begins; deliveries under way (and what a read already
+ *     awaiting Redis returns) are delivered and settled
+ *   HALTED (terminal): everything under way is cancelled and left unsettled in Redis, as a crash
+ *     would leave it (another consumer claims it); an outcome arriving late changes nothing
  * </pre>
  *
- * Hand-written rather than Mutiny's {@code Multi} with a merge of {@code max-in-flight}: no
- * benchmark has compared the two yet (docs/benchmarks.md measures this pump only: 2,986 events/s
- * delivered, p99 13.8 ms at 500 events/s); that comparison decides whether it stays.
+ * Hand-written rather than Mutiny's {@code Multi} with a merge of {@code max-in-flight}: a merge
+ * would express the read-deliver-settle loop, but not a second source (claims of abandoned
+ * deliveries) sharing the same in-flight budget, nor the difference between draining and halting,
+ * without a custom subscriber holding the same counters; an explicit {@link State} keeps those
+ * rules in one place, testable without timing. No benchmark has compared the two yet
+ * (docs/benchmarks.md measures this pump only: 2,986 events/s delivered, p99 13.8 ms at 500
+ * events/s).
  */
 final class SubscriberPump {
+
+    /** Where a pump is in its life (the class comment draws the transitions). */
+    enum State {
+        /** Built, not started: reads nothing. */
+        NEW,
+        /** Reads its stream and claims abandoned deliveries while there is room. */
+        RUNNING,
+        /** Stopped: begins no read or claim; deliveries under way still settle. */
+        DRAINING,
+        /** Dropped everything under way unsettled, as a crash would; terminal. */
+        HALTED
+    }
 
     private static final Duration READ_RETRY = Duration.ofSeconds(1);
 
     private final String subscriber;
     private final Subscription subscription;
-    private final Channel channel;
     private final DeliveryLedger ledger;
     private final String consumer;
     private final FanoutConfig.Worker worker;
     private final Set<Work> active = ConcurrentHashMap.newKeySet();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder retried = new LongAdder();
-    private final LongAdder deadLettered = new LongAdder();
+    private final DeliveryAttempts attempts;
 
-    private boolean running;
+    private State state = State.NEW;
     private boolean reading;
     private boolean claiming;
     private int inFlight;
@@ -67,22 +89,32 @@ final class SubscriberPump {
             FanoutConfig.Worker worker) {
         this.subscriber = subscriber;
         this.subscription = subscription;
-        this.channel = channel;
         this.ledger = ledger;
         this.consumer = consumer;
         this.worker = worker;
+        this.attempts = new DeliveryAttempts(subscriber, subscription, channel, ledger);
     }
 
+    /** Starts reading; a pump starts once (a stopped or halted one is replaced, not restarted). */
     void start() {
         synchronized (this) {
-            running = true;
+            if (state != State.NEW) {
+                throw new IllegalStateException(subscriber + ": cannot start a pump " + state);
+            }
+            state = State.RUNNING;
         }
         pump();
     }
 
     /** Stops reading; deliveries under way finish and settle. */
     synchronized void stop() {
-        running = false;
+        if (state == State.RUNNING || state == State.NEW) {
+            state = State.DRAINING;
+        }
+    }
+
+    synchronized State state() {
+        return state;
     }
 
     /** Deliveries under way. */
@@ -108,12 +140,17 @@ final class SubscriberPump {
 
     /** Outcomes recorded since this pump started, added to {@code counts}. */
     void addOutcomesTo(DeliveryCounts counts) {
-        counts.add(delivered.sum(), retried.sum(), deadLettered.sum());
+        attempts.addOutcomesTo(counts);
     }
 
     /** Drops everything under way unsettled, as a crash would. */
     void halt() {
-        stop();
+        synchronized (this) {
+            state = State.HALTED;
+            inFlight = 0;
+            reading = false;
+            claiming = false;
+        }
         active.forEach(
                 work -> {
                     if (work.cancellable != null) {
@@ -129,7 +166,7 @@ final class SubscriberPump {
         String cursor;
         synchronized (this) {
             room = subscription.maxInFlight() - inFlight;
-            if (!running || claiming || room <= 0) {
+            if (state != State.RUNNING || claiming || room <= 0) {
                 return;
             }
             claiming = true;
@@ -140,6 +177,9 @@ final class SubscriberPump {
                         subscriber, consumer, worker.visibilityTimeout(), cursor, room),
                 claimed -> {
                     synchronized (this) {
+                        if (state == State.HALTED) {
+                            return;
+                        }
                         claiming = false;
                         inFlight += claimed.deliveries().size();
                         claimCursor = claimed.cursor();
@@ -166,7 +206,7 @@ final class SubscriberPump {
         int room;
         synchronized (this) {
             room = subscription.maxInFlight() - inFlight;
-            if (!running || reading || room <= 0) {
+            if (state != State.RUNNING || reading || room <= 0) {
                 return;
             }
             reading = true;
@@ -176,6 +216,9 @@ final class SubscriberPump {
                 ledger.read(subscriber, consumer, room, worker.readBlock()),
                 batch -> {
                     synchronized (this) {
+                        if (state == State.HALTED) {
+                            return;
+                        }
                         reading = false;
                         inFlight += batch.size();
                         if (batch.isEmpty()) {
@@ -204,75 +247,19 @@ final class SubscriberPump {
     /** Delivers each of {@code batch}, already counted in flight when it was read or claimed. */
     private void dispatch(List<Delivery> batch) {
         for (Delivery delivery : batch) {
-            track(process(delivery), ignored -> done(), ignored -> done());
+            track(attempts.attempt(delivery), ignored -> done(), ignored -> done());
         }
     }
 
     private void done() {
         synchronized (this) {
+            if (state == State.HALTED) {
+                return;
+            }
             inFlight--;
             lastWork = System.nanoTime();
         }
         pump();
-    }
-
-    private Uni<Void> process(Delivery delivery) {
-        return Uni.createFrom()
-                .deferred(() -> channel.deliver(delivery))
-                .ifNoItem()
-                .after(subscription.timeout())
-                .failWith(
-                        () ->
-                                DeliveryFailure.retryable(
-                                        "timed out after "
-                                                + subscription.timeout().toMillis()
-                                                + " ms"))
-                .onItem()
-                .transformToUni(
-                        ignored ->
-                                ledger.delivered(delivery)
-                                        .invoke(delivered::increment)
-                                        .onFailure()
-                                        .transform(SettleFailure::new))
-                .onFailure(e -> !(e instanceof SettleFailure))
-                .recoverWithUni(failure -> failed(delivery, DeliveryFailure.of(failure)))
-                .onFailure()
-                .invoke(
-                        e ->
-                                Log.warnf(
-                                        "%s: outcome of event %s not recorded (it will be claimed"
-                                                + " again): %s",
-                                        subscriber, delivery.eventId(), e.toString()))
-                .onFailure()
-                .recoverWithNull();
-    }
-
-    private Uni<Void> failed(Delivery delivery, DeliveryFailure failure) {
-        if (failure.permanent() || delivery.attempt() >= subscription.maxAttempts()) {
-            return ledger.deadLetter(delivery, failure.getMessage())
-                    .invoke(
-                            id ->
-                                    Log.warnf(
-                                            "%s: event %s dead-lettered as %s after %d attempts:"
-                                                    + " %s",
-                                            subscriber,
-                                            delivery.eventId(),
-                                            id,
-                                            delivery.attempt(),
-                                            failure.getMessage()))
-                    .invoke(deadLettered::increment)
-                    .replaceWithVoid()
-                    .onFailure()
-                    .transform(SettleFailure::new);
-        }
-        long delay = Backoff.delayMillis(subscription, delivery.attempt());
-        Log.debugf(
-                "%s: event %s attempt %d failed (%s); retry in %d ms",
-                subscriber, delivery.eventId(), delivery.attempt(), failure.getMessage(), delay);
-        return ledger.retry(delivery, delay, failure.getMessage())
-                .invoke(retried::increment)
-                .onFailure()
-                .transform(SettleFailure::new);
     }
 
     /** Runs {@code work}, remembered until it ends so that {@link #halt} can drop it. */
@@ -296,12 +283,5 @@ final class SubscriberPump {
     private static final class Work {
         volatile Cancellable cancellable;
         volatile boolean finished;
-    }
-
-    /** Recording an outcome failed (Redis): the delivery is left for a later claim. */
-    private static final class SettleFailure extends RuntimeException {
-        SettleFailure(Throwable cause) {
-            super(cause.toString(), cause, false, false);
-        }
     }
 }

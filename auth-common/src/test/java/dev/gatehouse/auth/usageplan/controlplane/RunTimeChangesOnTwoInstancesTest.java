@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.usageplan.ApiKeyDirectory;
+import dev.gatehouse.auth.usageplan.RedisTimeShift;
 import dev.gatehouse.auth.usageplan.UsageDecision;
 import dev.gatehouse.auth.usageplan.UsagePlanCatalog;
 import dev.gatehouse.auth.usageplan.UsagePlanLimiter;
@@ -83,7 +84,8 @@ class RunTimeChangesOnTwoInstancesTest {
     @Test
     void everyChangeHoldsOnTheOtherInstanceFromItsNextRequest() throws Exception {
         UsagePlanLimiter other =
-                new UsagePlanLimiter(secondClient, new ApiKeyDirectory(), catalog, config);
+                new UsagePlanLimiter(
+                        secondClient, new ApiKeyDirectory(), catalog, config, RedisTimeShift.NONE);
         String large = plan(1_000_000);
         String empty = plan(0);
         ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();

@@ -3,12 +3,14 @@ package dev.gatehouse.lambda.fanout;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.fanout.events.FanoutKeys;
 import dev.gatehouse.testing.RedisTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,12 +20,14 @@ import io.restassured.response.ValidatableResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The SAM template's {@code DeliverySchedule} invokes fanout-service's function every minute with
  * an HTTP API event for {@code POST /deliveries/drain}: this posts that event, as the template
- * writes it, to fanout-service's own route in its Lambda build, and the run happens.
+ * writes it, to fanout-service's own route in its Lambda build, and the run happens: it works the
+ * streams (a waiting delivery is tried and dead-lettered) and says so in its answer.
  */
 @QuarkusTest
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -33,12 +37,35 @@ class ScheduledDeliveryRunTest {
 
     @Test
     void theSamTemplatesScheduledEventRunsADeliveryRunOnFanoutsRoute() throws Exception {
+        // One delivery waits on its last attempt; audit's URL refuses connections, so the run
+        // must read it, try it and dead-letter it: an answer no run that skipped the streams gives.
+        String eventId = "scheduled-" + UUID.randomUUID();
+        RedisTestResource.standalone()
+                .call(
+                        "XADD",
+                        FanoutKeys.deliveries("audit"),
+                        "*",
+                        "id",
+                        eventId,
+                        "attempt",
+                        "5",
+                        "event",
+                        "{\"detail-type\":\"audit.thing\"}");
+
         ValidatableResponse response = invoke(scheduledEvent());
 
         response.body("statusCode", equalTo(200));
         JsonPath run = new JsonPath(response.extract().path("body").toString());
-        assertTrue(run.getBoolean("drained"), "nothing was waiting: " + run.prettify());
+        assertEquals(1, run.getLong("deadLettered"), run.prettify());
+        assertEquals(0, run.getLong("delivered"), run.prettify());
+        assertTrue(run.getBoolean("drained"), "nothing was left: " + run.prettify());
         assertTrue(run.getString("consumer").endsWith("-drain"), run.prettify());
+        assertTrue(
+                RedisTestResource.standalone()
+                        .call("XRANGE", FanoutKeys.DEAD_LETTERS, "-", "+")
+                        .toString()
+                        .contains(eventId),
+                "the dead-letter stream holds " + eventId);
     }
 
     @Test
