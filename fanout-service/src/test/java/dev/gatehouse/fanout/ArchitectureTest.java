@@ -1,43 +1,19 @@
 package dev.gatehouse.fanout;
 
-import static dev.gatehouse.testing.architecture.GatehouseArchitecture.featurePackagesAreFreeOfCycles;
-import static dev.gatehouse.testing.architecture.GatehouseArchitecture.noDevMachineryInProduction;
-import static dev.gatehouse.testing.architecture.GatehouseArchitecture.onlyResourcesUseResources;
 import static dev.gatehouse.testing.architecture.GatehouseArchitecture.productionClasses;
-import static dev.gatehouse.testing.architecture.GatehouseArchitecture.resourcesDoNotTouchRedis;
-import static dev.gatehouse.testing.architecture.GatehouseArchitecture.usesOnlyTheLibraryApi;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.gatehouse.testing.architecture.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** fanout-service's layering and its use of auth-common (test-support GatehouseArchitecture). */
+/**
+ * fanout-service keeps the suite's architecture ({@link ServiceArchitecture}: auth-common through
+ * its API only, resources without Redis, rest on top, feature packages without cycles, no dev-only
+ * machinery) with no exception.
+ */
 class ArchitectureTest {
 
-    private static final String ROOT = "dev.gatehouse.fanout";
-    private static final JavaClasses CLASSES = productionClasses();
-
     @Test
-    void usesAuthCommonOnlyThroughItsApi() {
-        usesOnlyTheLibraryApi(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void resourcesNeverTouchRedis() {
-        resourcesDoNotTouchRedis(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void onlyResourcesDependOnResources() {
-        onlyResourcesUseResources(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        featurePackagesAreFreeOfCycles(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void usesNoDevOnlyMachinery() {
-        noDevMachineryInProduction().check(CLASSES);
+    void keepsTheSuiteArchitectureWithoutExceptions() {
+        ServiceArchitecture.of("dev.gatehouse.fanout").check(productionClasses());
     }
 }

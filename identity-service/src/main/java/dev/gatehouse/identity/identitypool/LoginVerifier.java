@@ -2,7 +2,6 @@ package dev.gatehouse.identity.identitypool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.identity.oidc.OidcProviders;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.token.Jwt;
 import dev.gatehouse.identity.token.RefreshTokens;
@@ -36,7 +35,7 @@ public class LoginVerifier {
     private final UserPool userPool;
     private final SigningKeys.Pair keys;
     private final IdentityPools pools;
-    private final OidcProviders oidc;
+    private final OidcLogins oidc;
     private final UserStore users;
     private final RefreshTokens refreshTokens;
     private final Clock clock = Clock.systemUTC();
@@ -46,7 +45,7 @@ public class LoginVerifier {
             UserPool userPool,
             SigningKeys.Pair keys,
             IdentityPools pools,
-            OidcProviders oidc,
+            OidcLogins oidc,
             UserStore users,
             RefreshTokens refreshTokens) {
         this.json = json;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.identity.quota.RequestQuotas;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +33,9 @@ public class CognitoDispatcher {
     private final Map<String, CognitoOperation> operations = new HashMap<>();
     private final ObjectMapper json;
     private final ObjectReader reader;
-    private final RequestQuotas quotas;
+    private final RequestAdmission quotas;
 
-    CognitoDispatcher(Instance<OperationSet> sets, ObjectMapper json, RequestQuotas quotas) {
+    CognitoDispatcher(Instance<OperationSet> sets, ObjectMapper json, RequestAdmission quotas) {
         this.quotas = quotas;
         sets.forEach(
                 set ->

@@ -5,6 +5,8 @@ import dev.gatehouse.identity.identitypool.config.IdentityPoolsConfig;
 import dev.gatehouse.identity.pool.UserPool;
 import dev.gatehouse.identity.pool.config.IdentityConfig;
 import dev.gatehouse.identity.protocol.CognitoErrors;
+import dev.gatehouse.identity.protocol.RequestAdmission;
+import dev.gatehouse.identity.sts.StsAdmission;
 import dev.gatehouse.identity.sts.StsConfig;
 import dev.gatehouse.identity.user.UserKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -20,7 +22,7 @@ import java.util.List;
  * lua/identity-service/identity-request-quota.lua} (its KEYS, ARGV and reply).
  */
 @ApplicationScoped
-public class RequestQuotas {
+public class RequestQuotas implements RequestAdmission, StsAdmission {
 
     private static final RedisScript SCRIPT =
             RedisScript.fromClasspath("lua/identity-service/identity-request-quota.lua");
@@ -52,6 +54,7 @@ public class RequestQuotas {
      * worker thread), or throws {@code TooManyRequestsException} when its category has no room this
      * second.
      */
+    @Override
     public void admit(String operation) {
         if (!config.enabled()) {
             return;
@@ -64,6 +67,7 @@ public class RequestQuotas {
     }
 
     /** Counts one call of the identity pool API's {@code operation}, as {@link #admit} does. */
+    @Override
     public void admitIdentityPool(String operation) {
         if (!identityPools.enabled()) {
             return;
@@ -75,6 +79,7 @@ public class RequestQuotas {
     }
 
     /** Counts one STS request: false when STS has no room this second. */
+    @Override
     public boolean admitSts() {
         return stsRate <= 0 || take(STS_KEY, stsRate);
     }

@@ -1,7 +1,10 @@
 package dev.gatehouse.identity.sts;
 
-/** STS's error codes and messages (Query protocol), chosen here once. */
-final class StsErrors {
+/**
+ * STS's error codes and messages (Query protocol), chosen here once. Public for the web identity
+ * verifier ({@link WebIdentities}), which answers in STS's errors.
+ */
+public final class StsErrors {
 
     private StsErrors() {}
 
@@ -30,11 +33,11 @@ final class StsErrors {
         return new StsException("AccessDenied", message, 403);
     }
 
-    static StsException invalidIdentityToken(String message) {
+    public static StsException invalidIdentityToken(String message) {
         return new StsException("InvalidIdentityToken", message, 400);
     }
 
-    static StsException expiredToken(String message) {
+    public static StsException expiredToken(String message) {
         return new StsException("ExpiredTokenException", message, 400);
     }
 

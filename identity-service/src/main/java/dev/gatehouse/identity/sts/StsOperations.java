@@ -30,7 +30,7 @@ public class StsOperations {
     private final SignedCallers callers;
     private final Roles roles;
     private final RoleSessions sessions;
-    private final WebIdentityTokens webIdentities;
+    private final WebIdentities webIdentities;
     private final PrincipalCatalog principals;
     private final StsConfig config;
 
@@ -38,7 +38,7 @@ public class StsOperations {
             SignedCallers callers,
             Roles roles,
             RoleSessions sessions,
-            WebIdentityTokens webIdentities,
+            WebIdentities webIdentities,
             PrincipalCatalog principals,
             StsConfig config) {
         this.callers = callers;
@@ -97,7 +97,7 @@ public class StsOperations {
         String token = request.bounded("WebIdentityToken", 4, 20_000);
         int duration = request.duration(MIN_DURATION, MAX_ROLE_DURATION, 3600);
         Optional<String> policy = sessionPolicy(request);
-        WebIdentityTokens.WebIdentity identity = webIdentities.verify(token);
+        WebIdentity identity = webIdentities.verify(token);
         Roles.Role role =
                 roles.role(roleArn)
                         .orElseThrow(

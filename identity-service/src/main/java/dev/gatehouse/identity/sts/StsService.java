@@ -1,6 +1,5 @@
 package dev.gatehouse.identity.sts;
 
-import dev.gatehouse.identity.quota.RequestQuotas;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +13,9 @@ public class StsService {
     public record Reply(int status, String xml) {}
 
     private final StsOperations operations;
-    private final RequestQuotas quotas;
+    private final StsAdmission quotas;
 
-    StsService(StsOperations operations, RequestQuotas quotas) {
+    StsService(StsOperations operations, StsAdmission quotas) {
         this.operations = operations;
         this.quotas = quotas;
     }

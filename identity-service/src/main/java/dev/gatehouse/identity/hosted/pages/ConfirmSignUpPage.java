@@ -2,9 +2,7 @@ package dev.gatehouse.identity.hosted.pages;
 
 import dev.gatehouse.identity.hosted.AuthorizationRequest;
 import dev.gatehouse.identity.hosted.HostedCookies;
-import dev.gatehouse.identity.hosted.HostedPages;
 import dev.gatehouse.identity.hosted.QueryParameters;
-import dev.gatehouse.identity.protocol.CognitoException;
 import dev.gatehouse.identity.user.User;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -24,73 +22,58 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConfirmSignUpPage {
 
-    private final FormGate gate;
-    private final HostedPages pages;
+    private final HostedForm hosted;
+    private final FormView view;
+    private final FormView confirmed;
     private final SignUpFlow flow;
-    private final Template confirm;
-    private final Template confirmed;
 
     ConfirmSignUpPage(
-            FormGate gate,
-            HostedPages pages,
+            HostedForm hosted,
             SignUpFlow flow,
             @Location("hosted/confirm.html") Template confirm,
             @Location("hosted/confirmed.html") Template confirmed) {
-        this.gate = gate;
-        this.pages = pages;
+        this.hosted = hosted;
+        this.view = hosted.view(confirm, "/confirm", "Confirm your account");
+        this.confirmed = hosted.view(confirmed, "/login", "Account confirmed");
         this.flow = flow;
-        this.confirm = confirm;
-        this.confirmed = confirmed;
     }
 
     public Uni<Response> show(String rawQuery, HttpServerRequest http) {
-        return gate.get(
+        return hosted.get(
                 rawQuery,
                 http,
                 request -> {
                     Optional<PendingSignUps.Pending> pending =
                             flow.signedUpHere(handle(http), request.client().id());
-                    return new PageOutcome.Show(
-                            show(
-                                    200,
+                    return filled(
                                     request,
                                     pending.map(PendingSignUps.Pending::username).orElse(""),
                                     pending.map(p -> sentTo(p.destination())),
-                                    Optional.empty(),
-                                    http));
+                                    http)
+                            .show();
                 });
     }
 
     public Uni<Response> submit(String rawQuery, String body, HttpServerRequest http) {
-        return gate.post(rawQuery, body, http, (request, form) -> confirm(request, form, http));
+        return hosted.post(rawQuery, body, http, (request, form) -> confirm(request, form, http));
     }
 
     public Uni<Response> resend(String rawQuery, String body, HttpServerRequest http) {
-        return gate.post(
-                rawQuery,
-                body,
-                http,
-                (request, form) -> {
-                    String username = form.get("username").map(String::strip).orElse("");
-                    if (username.isEmpty()) {
-                        return show(request, username, "Enter your username.", http);
-                    }
-                    try {
-                        String destination = flow.resend(request.client().id(), username);
-                        return new PageOutcome.Show(
-                                show(
-                                        200,
-                                        request,
-                                        username,
-                                        Optional.of(
-                                                "We have sent a new code by email to "
-                                                        + destination
-                                                        + "."),
-                                        Optional.empty(),
-                                        http));
-                    } catch (CognitoException e) {
-                        return refused(request, username, PageError.of(e), http);
-                    }
+        return hosted.post(rawQuery, body, http, (request, form) -> resend(request, form, http));
+    }
+
+    private PageOutcome resend(
+            AuthorizationRequest request, QueryParameters form, HttpServerRequest http) {
+        String username = form.get("username").map(String::strip).orElse("");
+        FilledForm filled = filled(request, username, Optional.empty(), http);
+        if (username.isEmpty()) {
+            return filled.missing("Enter your username.");
+        }
+        return filled.call(
+                () -> {
+                    String destination = flow.resend(request.client().id(), username);
+                    String sent = "We have sent a new code by email to " + destination + ".";
+                    return filled(request, username, Optional.of(sent), http).show();
                 });
     }
 
@@ -98,71 +81,46 @@ public class ConfirmSignUpPage {
             AuthorizationRequest request, QueryParameters form, HttpServerRequest http) {
         String username = form.get("username").map(String::strip).orElse("");
         String code = form.get("code").map(String::strip).orElse("");
+        FilledForm filled = filled(request, username, Optional.empty(), http);
         if (username.isEmpty()) {
-            return show(request, username, "Enter your username.", http);
+            return filled.missing("Enter your username.");
         }
         if (code.isEmpty()) {
-            return show(request, username, "Enter the code we sent you by email.", http);
+            return filled.missing("Enter the code we sent you by email.");
         }
-        try {
-            Optional<User> user = flow.confirm(request.client().id(), username, code, handle(http));
-            if (user.isPresent()) {
-                return new PageOutcome.SignIn(
-                        request,
-                        user.get(),
-                        HostedCookies.clear(PendingSignUps.COOKIE, HostedCookies.secure(http)));
-            }
-            // Another user's sign-up in this browser, if any, stays pending (its cookie too).
-            return new PageOutcome.Show(
-                    pages.render(
+        return filled.call(
+                () -> {
+                    Optional<User> user =
+                            flow.confirm(request.client().id(), username, code, handle(http));
+                    if (user.isPresent()) {
+                        return new PageOutcome.SignIn(
+                                request,
+                                user.get(),
+                                HostedCookies.clear(
+                                        PendingSignUps.COOKIE, HostedCookies.secure(http)));
+                    }
+                    // Another user's sign-up in this browser, if any, stays pending (its cookie
+                    // too).
+                    return confirmed.render(
                             200,
-                            confirmed.instance().data("signIn", request.pageUrl("/login")),
-                            "Account confirmed",
+                            confirmed.template().data("signIn", request.pageUrl("/login")),
                             Optional.empty(),
-                            http));
-        } catch (CognitoException e) {
-            return refused(request, username, PageError.of(e), http);
-        }
+                            http);
+                });
     }
 
-    private PageOutcome show(
-            AuthorizationRequest request, String username, String error, HttpServerRequest http) {
-        return refused(request, username, PageError.field(error), http);
-    }
-
-    private PageOutcome refused(
-            AuthorizationRequest request,
-            String username,
-            PageError error,
-            HttpServerRequest http) {
-        return new PageOutcome.Show(
-                show(
-                        error.status(),
-                        request,
-                        username,
-                        Optional.empty(),
-                        Optional.of(error.message()),
-                        http));
-    }
-
-    private Response show(
-            int status,
+    private FilledForm filled(
             AuthorizationRequest request,
             String username,
             Optional<String> info,
-            Optional<String> error,
             HttpServerRequest http) {
-        return pages.render(
-                status,
-                confirm.instance()
-                        .data("action", request.pageUrl("/confirm"))
-                        .data("resend", request.pageUrl("/resendcode"))
-                        .data("username", username)
-                        .data("info", info.orElse(null))
-                        .data("signIn", request.pageUrl("/login")),
-                "Confirm your account",
-                error,
-                http);
+        return view.filled(
+                request,
+                username,
+                http,
+                page ->
+                        page.data("resend", request.pageUrl("/resendcode"))
+                                .data("info", info.orElse(null)));
     }
 
     private static String sentTo(String destination) {

@@ -2,7 +2,6 @@ package dev.gatehouse.identity.hosted.pages;
 
 import dev.gatehouse.identity.auth.NewPasswordChallenge;
 import dev.gatehouse.identity.hosted.AuthorizationRequest;
-import dev.gatehouse.identity.hosted.HostedPages;
 import dev.gatehouse.identity.hosted.PendingChallenges;
 import dev.gatehouse.identity.hosted.QueryParameters;
 import dev.gatehouse.identity.pool.UserPool;
@@ -15,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,57 +29,54 @@ public class ForceChangePasswordPage {
 
     static final String EXPIRED = "Your sign-in has expired. Sign in again with your password.";
 
-    private final FormGate gate;
-    private final HostedPages pages;
+    private final HostedForm hosted;
+    private final FormView view;
     private final PendingChallenges challenges;
     private final NewPasswordChallenge newPassword;
     private final RequestQuotas quotas;
     private final UserPool pool;
-    private final Template page;
 
     ForceChangePasswordPage(
-            FormGate gate,
-            HostedPages pages,
+            HostedForm hosted,
             PendingChallenges challenges,
             NewPasswordChallenge newPassword,
             RequestQuotas quotas,
             UserPool pool,
             @Location("hosted/force-change-password.html") Template page) {
-        this.gate = gate;
-        this.pages = pages;
+        this.hosted = hosted;
+        this.view = hosted.view(page, "/forceChangePassword", "Change your password");
         this.challenges = challenges;
         this.newPassword = newPassword;
         this.quotas = quotas;
         this.pool = pool;
-        this.page = page;
     }
 
     public Uni<Response> show(String rawQuery, HttpServerRequest http) {
-        return gate.get(
+        return hosted.get(
                 rawQuery,
                 http,
                 request ->
-                        new PageOutcome.Show(
-                                challenge(request, http)
-                                        .map(c -> form(200, request, c, Optional.empty(), http))
-                                        .orElseGet(() -> expired(request, http))));
+                        challenge(request, http)
+                                .map(c -> filled(request, c, http).show())
+                                .orElseGet(() -> expired(request, http)));
     }
 
     public Uni<Response> submit(String rawQuery, String body, HttpServerRequest http) {
-        return gate.post(rawQuery, body, http, (request, form) -> answer(request, form, http));
+        return hosted.post(rawQuery, body, http, (request, form) -> answer(request, form, http));
     }
 
     private PageOutcome answer(
             AuthorizationRequest request, QueryParameters form, HttpServerRequest http) {
         Optional<PendingChallenges.PendingChallenge> open = challenge(request, http);
         if (open.isEmpty()) {
-            return new PageOutcome.Show(expired(request, http));
+            return expired(request, http);
         }
         PendingChallenges.PendingChallenge challenge = open.get();
+        FilledForm filled = filled(request, challenge, http);
         String password = form.get("password").orElse("");
         Optional<String> missing = NewPasswords.missing(password, form);
         if (missing.isPresent()) {
-            return new PageOutcome.Show(form(400, request, challenge, missing, http));
+            return filled.missing(missing.get());
         }
         try {
             quotas.admit("RespondToAuthChallenge");
@@ -89,11 +86,9 @@ public class ForceChangePasswordPage {
             return new PageOutcome.SignIn(request, user, challenges.release(http));
         } catch (CognitoException e) {
             if (e.type().equals("NotAuthorizedException")) {
-                return new PageOutcome.Show(expired(request, http));
+                return expired(request, http);
             }
-            PageError error = PageError.of(e);
-            return new PageOutcome.Show(
-                    form(error.status(), request, challenge, Optional.of(error.message()), http));
+            return filled.refuse(PageError.of(e));
         }
     }
 
@@ -106,39 +101,33 @@ public class ForceChangePasswordPage {
                 .filter(c -> request.client().id().equals(c.clientId()));
     }
 
-    private Response form(
-            int status,
+    private FilledForm filled(
             AuthorizationRequest request,
             PendingChallenges.PendingChallenge challenge,
-            Optional<String> error,
             HttpServerRequest http) {
-        return pages.render(
-                status,
-                page.instance()
-                        .data("open", true)
-                        .data("action", request.pageUrl("/forceChangePassword"))
-                        .data("username", challenge.username())
-                        .data("passwordRules", PasswordRules.of(pool.passwordPolicy()))
-                        .data("signIn", request.pageUrl("/login")),
-                "Change your password",
-                error,
-                http);
+        return view.filled(
+                request,
+                challenge.username(),
+                http,
+                page ->
+                        page.data("open", true)
+                                .data("passwordRules", PasswordRules.of(pool.passwordPolicy())));
     }
 
     /** No open challenge (never started, answered, or past {@code AuthSessionValidity}). */
-    private Response expired(AuthorizationRequest request, HttpServerRequest http) {
-        Response shown =
-                pages.render(
+    private PageOutcome expired(AuthorizationRequest request, HttpServerRequest http) {
+        PageOutcome.Show shown =
+                view.render(
                         400,
-                        page.instance()
+                        view.template()
                                 .data("open", false)
                                 .data("action", "")
                                 .data("username", "")
-                                .data("passwordRules", java.util.List.of())
+                                .data("passwordRules", List.of())
                                 .data("signIn", request.pageUrl("/login")),
-                        "Change your password",
                         Optional.of(EXPIRED),
                         http);
-        return Response.fromResponse(shown).cookie(challenges.release(http)).build();
+        return new PageOutcome.Show(
+                Response.fromResponse(shown.response()).cookie(challenges.release(http)).build());
     }
 }

@@ -2,17 +2,14 @@ package dev.gatehouse.identity.hosted.pages;
 
 import dev.gatehouse.identity.hosted.AuthorizationRequest;
 import dev.gatehouse.identity.hosted.HostedCookies;
-import dev.gatehouse.identity.hosted.HostedPages;
 import dev.gatehouse.identity.hosted.QueryParameters;
 import dev.gatehouse.identity.pool.UserPool;
-import dev.gatehouse.identity.protocol.CognitoException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,46 +23,34 @@ import java.util.Optional;
 @ApplicationScoped
 public class SignUpPage {
 
-    private final FormGate gate;
-    private final HostedPages pages;
+    private final HostedForm hosted;
+    private final FormView view;
     private final SignUpFlow flow;
     private final PendingSignUps pending;
     private final UserPool pool;
-    private final Template signup;
 
     SignUpPage(
-            FormGate gate,
-            HostedPages pages,
+            HostedForm hosted,
             SignUpFlow flow,
             PendingSignUps pending,
             UserPool pool,
             @Location("hosted/signup.html") Template signup) {
-        this.gate = gate;
-        this.pages = pages;
+        this.hosted = hosted;
+        this.view = hosted.view(signup, "/signup", "Sign up");
         this.flow = flow;
         this.pending = pending;
         this.pool = pool;
-        this.signup = signup;
     }
 
     public Uni<Response> show(String rawQuery, HttpServerRequest http) {
-        return gate.get(
-                rawQuery,
-                http,
-                request ->
-                        new PageOutcome.Show(
-                                form(200, request, "", Map.of(), Optional.empty(), http)));
+        return hosted.get(rawQuery, http, request -> filled(request, "", Map.of(), http).show());
     }
 
     public Uni<Response> submit(String rawQuery, String body, HttpServerRequest http) {
-        return gate.post(
-                rawQuery,
-                body,
-                http,
-                (request, form) -> new PageOutcome.Show(signUp(request, form, http)));
+        return hosted.post(rawQuery, body, http, (request, form) -> signUp(request, form, http));
     }
 
-    private Response signUp(
+    private PageOutcome signUp(
             AuthorizationRequest request, QueryParameters form, HttpServerRequest http) {
         String username = form.get("username").map(String::strip).orElse("");
         String password = form.get("password").orElse("");
@@ -73,33 +58,24 @@ public class SignUpPage {
         for (String name : pool.requiredAttributes()) {
             attributes.put(name, form.get(name).map(String::strip).orElse(""));
         }
+        FilledForm filled = filled(request, username, attributes, http);
         Optional<String> missing = missing(username, password, attributes);
         if (missing.isPresent()) {
-            return form(400, request, username, attributes, missing, http);
+            return filled.missing(missing.get());
         }
-        try {
-            SignUpFlow.CodeSent sent =
-                    flow.signUp(request.client().id(), username, password, attributes);
-            return HostedPages.secured(
-                            Response.status(Response.Status.FOUND)
-                                    .location(URI.create(request.pageUrl("/confirm"))))
-                    .cookie(
+        return filled.call(
+                () -> {
+                    SignUpFlow.CodeSent sent =
+                            flow.signUp(request.client().id(), username, password, attributes);
+                    return HostedForm.next(
+                            request,
+                            "/confirm",
                             HostedCookies.set(
                                     PendingSignUps.COOKIE,
                                     sent.handle(),
                                     pending.validity(),
-                                    HostedCookies.secure(http)))
-                    .build();
-        } catch (CognitoException e) {
-            PageError error = PageError.of(e);
-            return form(
-                    error.status(),
-                    request,
-                    username,
-                    attributes,
-                    Optional.of(error.message()),
-                    http);
-        }
+                                    HostedCookies.secure(http)));
+                });
     }
 
     private Optional<String> missing(
@@ -119,23 +95,17 @@ public class SignUpPage {
         return Optional.empty();
     }
 
-    private Response form(
-            int status,
+    private FilledForm filled(
             AuthorizationRequest request,
             String username,
             Map<String, String> typed,
-            Optional<String> error,
             HttpServerRequest http) {
-        return pages.render(
-                status,
-                signup.instance()
-                        .data("action", request.pageUrl("/signup"))
-                        .data("username", username)
-                        .data("fields", AttributeField.of(pool.requiredAttributes(), typed))
-                        .data("passwordRules", PasswordRules.of(pool.passwordPolicy()))
-                        .data("signIn", request.pageUrl("/login")),
-                "Sign up",
-                error,
-                http);
+        return view.filled(
+                request,
+                username,
+                http,
+                page ->
+                        page.data("fields", AttributeField.of(pool.requiredAttributes(), typed))
+                                .data("passwordRules", PasswordRules.of(pool.passwordPolicy())));
     }
 }

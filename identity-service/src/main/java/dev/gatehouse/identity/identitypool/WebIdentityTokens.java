@@ -1,13 +1,13 @@
-package dev.gatehouse.identity.sts;
+package dev.gatehouse.identity.identitypool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.auth.iam.config.IamConfig;
-import dev.gatehouse.identity.identitypool.FederatedSessions;
-import dev.gatehouse.identity.identitypool.OpenIdTokens;
-import dev.gatehouse.identity.identitypool.VerifiedLogin;
 import dev.gatehouse.identity.oidc.OidcProviders;
 import dev.gatehouse.identity.protocol.CognitoException;
+import dev.gatehouse.identity.sts.StsErrors;
+import dev.gatehouse.identity.sts.WebIdentities;
+import dev.gatehouse.identity.sts.WebIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,34 +23,33 @@ import java.util.Optional;
  * {@code cognito-identity.amazonaws.com}, trusted as {@code Federated:
  * cognito-identity.amazonaws.com}) or an ID token of a configured OIDC provider (trusted as its
  * provider ARN). The context keys trust and session policies read follow AWS: {@code
- * cognito-identity.amazonaws.com:aud|sub|amr}, or {@code <host>:aud|sub}.
+ * cognito-identity.amazonaws.com:aud|sub|amr}, or {@code <host>:aud|sub}. STS asks through its
+ * {@link WebIdentities} contract: the issuers live here, so STS depends on no identity pool class.
  */
 @ApplicationScoped
-public class WebIdentityTokens {
-
-    /** A verified web identity. */
-    public record WebIdentity(
-            String federatedPrincipal,
-            String provider,
-            String subject,
-            String audience,
-            Map<String, List<String>> context,
-            Optional<String> authenticationProvider) {}
+public class WebIdentityTokens implements WebIdentities {
 
     private final ObjectMapper json;
     private final OpenIdTokens openIdTokens;
-    private final OidcProviders oidc;
+    private final OidcProviders providers;
+    private final OidcLogins oidc;
     private final String accountId;
     private final Clock clock = Clock.systemUTC();
 
     WebIdentityTokens(
-            ObjectMapper json, OpenIdTokens openIdTokens, OidcProviders oidc, IamConfig iam) {
+            ObjectMapper json,
+            OpenIdTokens openIdTokens,
+            OidcProviders providers,
+            OidcLogins oidc,
+            IamConfig iam) {
         this.json = json;
         this.openIdTokens = openIdTokens;
+        this.providers = providers;
         this.oidc = oidc;
         this.accountId = iam.accountId();
     }
 
+    @Override
     public WebIdentity verify(String token) {
         String issuer = unverifiedIssuer(token);
         if (issuer.equals(openIdTokens.issuer())) {
@@ -78,7 +77,7 @@ public class WebIdentityTokens {
                     Optional.empty());
         }
         String host = OidcProviders.host(issuer);
-        if (oidc.provider(host).isEmpty()) {
+        if (providers.provider(host).isEmpty()) {
             throw StsErrors.invalidIdentityToken(
                     "No OpenIDConnect provider found in your account for " + issuer);
         }

@@ -7,21 +7,37 @@ import dev.gatehouse.identity.hosted.HostedPages;
 import dev.gatehouse.identity.hosted.HostedSignIn;
 import dev.gatehouse.identity.hosted.QueryParameters;
 import io.quarkus.logging.Log;
+import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * What every page checks before its own work: the {@code /oauth2/authorize} query it carries (an
- * invalid one gets the foundation's error page or error redirect), and for a posted form the body
- * and its CSRF token (missing or foreign: refused with 403 before anything is read or changed).
- * {@link #get} and {@link #post} run a page's work after them, on a worker thread.
+ * The flow every hosted form page ({@code /signup}, {@code /confirm}, {@code /resendcode}, {@code
+ * /forgotPassword}, {@code /confirmForgotPassword}, {@code /forceChangePassword}) shares, so that a
+ * page states only what is its own: its template and fields, the checks of its fields, the user
+ * pool operation it calls and the page it leads to.
+ *
+ * <ol>
+ *   <li>Checks before any work ({@link #get}, {@link #post}): the {@code /oauth2/authorize} query
+ *       the page carries (an invalid one gets the foundation's error page or error redirect), and
+ *       for a posted form the body (unreadable: 400 error page) and its CSRF token (missing or
+ *       foreign: 403 error page, before anything is read or changed).
+ *   <li>The page's work on a worker thread, ending in a {@link PageOutcome}; anything unexpected is
+ *       the 500 error page, never a stack trace.
+ *   <li>The form shown again as the user filled it in ({@link #view}, {@link FilledForm}), with a
+ *       refusal in the user's terms and its status ({@link PageError}).
+ *   <li>On success a redirect to the next page with the same query ({@link #next}).
+ * </ol>
  */
 @ApplicationScoped
-public class FormGate {
+public class HostedForm {
 
     static final String FORGED =
             "This form has expired or was not sent from this page. Go back, reload the page and"
@@ -41,7 +57,7 @@ public class FormGate {
     private final CsrfTokens csrf;
     private final HostedSignIn signIn;
 
-    FormGate(
+    HostedForm(
             AuthorizationRequests requests,
             HostedPages pages,
             CsrfTokens csrf,
@@ -83,8 +99,29 @@ public class FormGate {
                 http);
     }
 
-    private Uni<Response> run(
-            java.util.function.Supplier<PageOutcome> work, HttpServerRequest http) {
+    /**
+     * The form of a page posted to {@code path}, rendered from {@code template} as {@code title}.
+     */
+    public FormView view(Template template, String path, String title) {
+        return new FormView(pages, template, path, title);
+    }
+
+    /**
+     * Success: a 302 to the page {@code path} with the same authorize query, with {@code cookies}.
+     */
+    public static PageOutcome next(
+            AuthorizationRequest request, String path, NewCookie... cookies) {
+        Response.ResponseBuilder next =
+                HostedPages.secured(
+                        Response.status(Response.Status.FOUND)
+                                .location(URI.create(request.pageUrl(path))));
+        for (NewCookie cookie : cookies) {
+            next.cookie(cookie);
+        }
+        return new PageOutcome.Show(next.build());
+    }
+
+    private Uni<Response> run(Supplier<PageOutcome> work, HttpServerRequest http) {
         return PageOutcome.run(
                 work, signIn, () -> pages.error(500, PageError.UNEXPECTED, http), http);
     }
