@@ -34,7 +34,7 @@ public final class PoolCredentialsRatio {
             } else if (name.endsWith(".poolCredentials")) {
                 separatePool = score;
             } else if (name.endsWith(".paired")) {
-                paired(result);
+                paired(name, result);
             }
         }
         if (!Double.isNaN(separateLong) && !Double.isNaN(separatePool)) {
@@ -44,7 +44,7 @@ public final class PoolCredentialsRatio {
         }
     }
 
-    private static void paired(JsonNode result) {
+    private static void paired(String name, JsonNode result) {
         double[] longTerm = iterations(result.at("/secondaryMetrics/pairedLongTermKey/rawData"));
         double[] pool = iterations(result.at("/secondaryMetrics/pairedPoolCredentials/rawData"));
         int n = Math.min(longTerm.length, pool.length);
@@ -64,8 +64,11 @@ public final class PoolCredentialsRatio {
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         System.out.printf(
-                "paired (%d iterations, both at once): long-term %.2f us/op, pool %.2f us/op%n",
-                n, average(longTerm, n), average(pool, n));
+                "%s (%d iterations, both at once): long-term %.3f us/op, pool %.3f us/op%n",
+                name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+                n,
+                average(longTerm, n),
+                average(pool, n));
         System.out.printf(
                 "ratio pool / long-term: %.3f, 95%% CI %.3f .. %.3f; median %.3f, range %.3f .."
                         + " %.3f%n",

@@ -197,7 +197,7 @@ public class PoolCredentialsVerifyBenchmark {
         System.out.printf("%nRedis commands after setup: %s%n", redis.commandCalls());
     }
 
-    private static IamRequest request(AwsCredentialsIdentity identity) {
+    static IamRequest request(AwsCredentialsIdentity identity) {
         SdkHttpRequest signed =
                 AwsV4HttpSigner.create()
                         .sign(

@@ -9,6 +9,7 @@ import dev.gatehouse.auth.iam.policy.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,10 +18,10 @@ import java.util.Map;
 /**
  * What the authorizer derives from a cached access key and its principal once rather than per
  * request: the caller id, the request-context keys fixed for the caller (principal and session
- * keys, already normalised), whether its policies read the context, and, for temporary credentials,
- * the session token that last matched the stored SHA-256. Valid only for the very {@link AccessKey}
- * and {@link IamPrincipal} instances it was made from: a reloaded key or a changed principal gets
- * new facts.
+ * keys, already normalised), its policies with the variables those keys answer bound, whether they
+ * still read the context, and, for temporary credentials, the session token that last matched the
+ * stored SHA-256. Valid only for the very {@link AccessKey} and {@link IamPrincipal} instances it
+ * was made from: a reloaded key or a changed principal gets new facts.
  *
  * <p>The session token is still checked on every request: against the remembered token, compared in
  * full and in constant time, or else against the SHA-256 as before. Remembering a token never skips
@@ -35,7 +36,20 @@ final class CallerFacts {
     final AccessKey key;
     final IamPrincipal owner;
     final String caller;
+
+    /**
+     * The principal's policies, and the session policy or null, with the policy variables the fixed
+     * context answers bound to their values (the session's {@code
+     * cognito-identity.amazonaws.com:sub} for an identity-pool role): the same decisions, and no
+     * context at all when nothing else of them reads it.
+     */
+    final List<PolicyDocument> policies;
+
+    final PolicyDocument sessionPolicy;
+
+    /** Whether {@link #policies} or {@link #sessionPolicy} still read the request context. */
     final boolean readsContext;
+
     final Map<String, List<String>> fixedContext;
 
     /** The Cognito identity of a web-identity session (API Gateway's cognito* fields), or null. */
@@ -58,13 +72,25 @@ final class CallerFacts {
             this.caller = null;
             this.readsContext = false;
             this.fixedContext = Map.of();
+            this.policies = List.of();
+            this.sessionPolicy = null;
         } else {
             this.caller =
                     key.temporary() && owner.role()
                             ? owner.uniqueId() + ":" + sessionName(key.arn())
                             : owner.uniqueId();
-            this.readsContext = readsContext(owner) || !key.session().isEmpty();
-            this.fixedContext = readsContext ? fixedContext(owner, key, caller) : Map.of();
+            PolicyDocument narrowing = key.session().policy().orElse(null);
+            Map<String, List<String>> fixed =
+                    readsContext(owner.policies())
+                                    || (narrowing != null && narrowing.readsContext())
+                            ? fixedContext(owner, key, caller)
+                            : Map.of();
+            this.policies = boundTo(owner.policies(), fixed);
+            this.sessionPolicy = narrowing == null ? null : narrowing.boundTo(fixed);
+            this.readsContext =
+                    readsContext(policies)
+                            || (sessionPolicy != null && sessionPolicy.readsContext());
+            this.fixedContext = readsContext ? fixed : Map.of();
         }
         this.tokenSha256 = key.temporary() ? parseHex(key.sessionTokenSha256()) : null;
         SessionAttributes session = key.session();
@@ -133,8 +159,20 @@ final class CallerFacts {
         }
     }
 
-    private static boolean readsContext(IamPrincipal owner) {
-        for (PolicyDocument policy : owner.policies()) {
+    private static List<PolicyDocument> boundTo(
+            List<PolicyDocument> policies, Map<String, List<String>> fixed) {
+        if (fixed.isEmpty()) {
+            return policies;
+        }
+        List<PolicyDocument> bound = new ArrayList<>(policies.size());
+        for (PolicyDocument policy : policies) {
+            bound.add(policy.boundTo(fixed));
+        }
+        return List.copyOf(bound);
+    }
+
+    private static boolean readsContext(List<PolicyDocument> policies) {
+        for (PolicyDocument policy : policies) {
             if (policy.readsContext()) {
                 return true;
             }

@@ -6,7 +6,6 @@ import dev.gatehouse.auth.iam.credentials.AccessKey;
 import dev.gatehouse.auth.iam.credentials.AccessKeyStore;
 import dev.gatehouse.auth.iam.credentials.IamPrincipal;
 import dev.gatehouse.auth.iam.credentials.PrincipalCatalog;
-import dev.gatehouse.auth.iam.credentials.SessionAttributes;
 import dev.gatehouse.auth.iam.policy.AuthorizationRequest;
 import dev.gatehouse.auth.iam.policy.PolicyDecision;
 import dev.gatehouse.auth.iam.policy.PolicyEvaluator;
@@ -159,9 +158,7 @@ public class IamAuthorizer {
                     key.accessKeyId(), key.principal());
             return IamOutcome.rejected(IamRejection.of(SigV4Rejection.invalidToken()));
         }
-        IamPrincipal owner = known.owner;
         String caller = known.caller;
-        SessionAttributes session = key.session();
         AuthorizationRequest asked =
                 new AuthorizationRequest(
                         request.action(),
@@ -170,11 +167,11 @@ public class IamAuthorizer {
         PolicyDecision decision =
                 NO_PERMISSION_NEEDED.equals(request.action())
                         ? PolicyDecision.ALLOW
-                        : policies.evaluate(owner.policies(), asked);
+                        : policies.evaluate(known.policies, asked);
         String unallowedBy = "identity-based";
-        if (decision == PolicyDecision.ALLOW && session.policy().isPresent()) {
+        if (decision == PolicyDecision.ALLOW && known.sessionPolicy != null) {
             // A session policy only narrows: the request needs its allow as well (IAM logic).
-            decision = policies.evaluate(List.of(session.policy().get()), asked);
+            decision = policies.evaluate(List.of(known.sessionPolicy), asked);
             unallowedBy = "session";
         }
         if (decision != PolicyDecision.ALLOW) {

@@ -20,7 +20,9 @@ final class CanonicalRequest {
             String path,
             List<String> signedHeaders,
             Set<String> excludedQueryNames) {
-        StringBuilder out = new StringBuilder(256);
+        // Sized for the usual signed request, a session token's header included, so it seldom
+        // grows.
+        StringBuilder out = new StringBuilder(512);
         out.append(request.method()).append('\n');
         out.append(canonicalUri(path)).append('\n');
         out.append(canonicalQuery(request.rawQuery(), excludedQueryNames)).append('\n');
@@ -124,10 +126,14 @@ final class CanonicalRequest {
         }
     }
 
+    /**
+     * Whether {@code value} may hold whitespace: every character {@link #collapseWhitespace} folds
+     * is at most a space, so one comparison per character rules them out (a control character only
+     * sends the value the exact way).
+     */
     private static boolean hasWhitespace(String value) {
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (value.charAt(i) <= ' ') {
                 return true;
             }
         }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Temporary credentials that carry a web identity's session (as identity pools issue them): the
  * request identity names the Cognito identity as API Gateway does, and a session policy narrows
- * what the role allows.
+ * what the role allows; a policy variable on the identity is bound per credential, never shared
+ * between identities of one role.
  */
 @QuarkusTest
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -33,6 +34,11 @@ class FederatedSessionCredentialsTest {
     @Inject TemporaryCredentials temporary;
 
     private SigV4Signing signing(List<String> amr, Optional<String> policy) throws Exception {
+        return signing(IDENTITY, amr, policy);
+    }
+
+    private SigV4Signing signing(String identity, List<String> amr, Optional<String> policy)
+            throws Exception {
         SessionCredentials c =
                 temporary
                         .issue(
@@ -43,7 +49,7 @@ class FederatedSessionCredentialsTest {
                                         Map.of(
                                                 "cognito-identity.amazonaws.com:aud", List.of(POOL),
                                                 "cognito-identity.amazonaws.com:sub",
-                                                        List.of(IDENTITY),
+                                                        List.of(identity),
                                                 "cognito-identity.amazonaws.com:amr", amr),
                                         Optional.of(
                                                 "cognito-idp.example/p,cognito-idp.example/p:CognitoSignIn:s"),
@@ -92,5 +98,27 @@ class FederatedSessionCredentialsTest {
                                     + " arn:aws:execute-api:us-east-1:********9012:testapi/dev/GET/iam/x"
                                     + " because no session policy allows the execute-api:Invoke"
                                     + " action"));
+    }
+
+    @Test
+    void aSessionPolicyOnTheIdentityLetsEachIdentityReachOnlyItsOwnPath() throws Exception {
+        String ownPath =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"execute-api:Invoke\",\"Resource\":"
+                        + "\"arn:aws:execute-api:*:*:testapi/*/GET/iam/profiles/"
+                        + "${cognito-identity.amazonaws.com:sub}\"}]}";
+        SigV4Signing alice =
+                signing("alice-identity", List.of("authenticated"), Optional.of(ownPath));
+        SigV4Signing bob = signing("bob-identity", List.of("authenticated"), Optional.of(ownPath));
+        for (int round = 0; round < 2; round++) { // the second round is served from cached facts
+            given().filter(alice).get("/iam/profiles/alice-identity").then().statusCode(200);
+            given().filter(alice).get("/iam/profiles/bob-identity").then().statusCode(403);
+            given().filter(bob).get("/iam/profiles/bob-identity").then().statusCode(200);
+            given().filter(bob)
+                    .get("/iam/profiles/alice-identity")
+                    .then()
+                    .statusCode(403)
+                    .header("x-amzn-ErrorType", "AccessDeniedException");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.gatehouse.auth.iam.policy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An AWS JSON identity policy, parsed and compiled once so that evaluating it on the request path
@@ -50,6 +52,27 @@ public final class PolicyDocument {
      */
     public static PolicyDocument parse(String json) throws InvalidPolicyException {
         return PolicyParser.parse(json);
+    }
+
+    /**
+     * This policy with every policy variable of an {@code Action} or {@code Resource} whose key has
+     * exactly one value in {@code fixed} replaced by that value, for a caller whose request context
+     * always holds {@code fixed} and lets it win over request keys ({@link RequestContext}, e.g. a
+     * session's {@code ${cognito-identity.amazonaws.com:sub}}): evaluated against such a context it
+     * decides exactly as this policy, and when nothing of it still reads the context it can be
+     * evaluated without one. This very policy when nothing changes.
+     *
+     * @param fixed lower-case keys, as {@link RequestContext#normalized} returns them
+     */
+    public PolicyDocument boundTo(Map<String, List<String>> fixed) {
+        List<PolicyStatement> bound = new ArrayList<>(statements.length);
+        boolean changed = false;
+        for (PolicyStatement statement : statements) {
+            PolicyStatement b = statement.bind(fixed);
+            changed |= b != statement;
+            bound.add(b);
+        }
+        return changed ? new PolicyDocument(version, bound) : this;
     }
 
     /** The statements in document order. */

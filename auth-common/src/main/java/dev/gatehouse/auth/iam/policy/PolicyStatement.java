@@ -53,6 +53,42 @@ public final class PolicyStatement {
         return false;
     }
 
+    /**
+     * This statement with the policy variables of its actions and resources bound to the values
+     * {@code fixed} holds ({@link WildcardPattern#bind}); conditions are kept as they are. This
+     * very statement when nothing changes.
+     */
+    PolicyStatement bind(Map<String, List<String>> fixed) {
+        WildcardPattern[] boundActions = bind(actions, fixed);
+        WildcardPattern[] boundResources = bind(resources, fixed);
+        if (boundActions == actions && boundResources == resources) {
+            return this;
+        }
+        return new PolicyStatement(
+                sid,
+                effect,
+                List.of(boundActions),
+                notAction,
+                List.of(boundResources),
+                notResource,
+                List.of(conditions));
+    }
+
+    private static WildcardPattern[] bind(
+            WildcardPattern[] patterns, Map<String, List<String>> fixed) {
+        WildcardPattern[] bound = patterns;
+        for (int i = 0; i < patterns.length; i++) {
+            WildcardPattern pattern = patterns[i].bind(fixed);
+            if (pattern != patterns[i]) {
+                if (bound == patterns) {
+                    bound = patterns.clone();
+                }
+                bound[i] = pattern;
+            }
+        }
+        return bound;
+    }
+
     /** The statement's {@code Sid}, or null when it has none. */
     public String sid() {
         return sid;

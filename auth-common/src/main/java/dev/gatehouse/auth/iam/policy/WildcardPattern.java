@@ -243,6 +243,32 @@ final class WildcardPattern implements ConditionValue {
         return hasVariables;
     }
 
+    /**
+     * This pattern with each variable whose key has exactly one value in {@code fixed} replaced by
+     * that value as literal text: what the pattern matches for every context in which {@code
+     * fixed}'s keys win over all others (see {@link RequestContext}). Variables whose keys {@code
+     * fixed} lacks or holds several values of stay variables. This very pattern when none changes.
+     */
+    WildcardPattern bind(Map<String, List<String>> fixed) {
+        if (!hasVariables) {
+            return this;
+        }
+        byte[] boundKinds = kinds.clone();
+        String[] boundTexts = texts.clone();
+        boolean changed = false;
+        for (int s = 0; s < kinds.length; s++) {
+            List<String> values = kinds[s] == VARIABLE ? fixed.get(texts[s]) : null;
+            if (values != null && values.size() == 1) {
+                boundKinds[s] = LITERAL;
+                boundTexts[s] = values.get(0);
+                changed = true;
+            }
+        }
+        return changed
+                ? new WildcardPattern(source, boundKinds, boundTexts, defaults, ignoreCase)
+                : this;
+    }
+
     /** Whether every variable of the pattern has a value (or a default) in this context. */
     boolean resolves(Map<String, List<String>> context) {
         if (!hasVariables) {
