@@ -7,7 +7,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gatehouse.index.notifications")
 public interface NotificationsConfig {
 
-    /** How many of the latest notifications are kept (in memory) and shown on the page. */
+    /**
+     * How many of the latest notifications are kept (in memory) for "My orders" ({@code GET
+     * /orders}).
+     */
     @WithDefault("20")
     int keep();
 }

@@ -1,7 +1,5 @@
 package dev.gatehouse.index.page;
 
-import dev.gatehouse.index.notifications.Notification;
-import dev.gatehouse.index.notifications.NotificationInbox;
 import dev.gatehouse.index.signin.Customer;
 import dev.gatehouse.index.signin.SignedInCustomers;
 import dev.gatehouse.index.stores.CustomerStoresClient;
@@ -24,6 +22,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * {@code GET /}: the public page. Security: none; a signed-in customer is greeted, searches through
  * {@code POST /stores/search} with their own ID token and gets an order form on each store card.
+ * Notifications are never listed here: they name order ids, so only "My orders" ({@code GET
+ * /orders}) shows them, each customer's own.
  */
 @Path("/")
 public class IndexPage {
@@ -38,7 +38,6 @@ public class IndexPage {
                 String query,
                 String problem,
                 String region,
-                List<Notification> notifications,
                 Customer customer);
 
         static native TemplateInstance unavailable(String region, Customer customer);
@@ -47,19 +46,16 @@ public class IndexPage {
     private final StoresClient stores;
     private final CustomerStoresClient customerStores;
     private final SignedInCustomers customers;
-    private final NotificationInbox notifications;
     private final String region;
 
     IndexPage(
             StoresClient stores,
             CustomerStoresClient customerStores,
             SignedInCustomers customers,
-            NotificationInbox notifications,
             @ConfigProperty(name = "gatehouse.region", defaultValue = "us-east-1") String region) {
         this.stores = stores;
         this.customerStores = customerStores;
         this.customers = customers;
-        this.notifications = notifications;
         this.region = region;
     }
 
@@ -98,15 +94,7 @@ public class IndexPage {
     private Response page(
             int status, List<StoreSummary> list, String query, String problem, Customer customer) {
         return Response.status(status)
-                .entity(
-                        Templates.index(
-                                        list,
-                                        query,
-                                        problem,
-                                        region,
-                                        notifications.latest(),
-                                        customer)
-                                .render())
+                .entity(Templates.index(list, query, problem, region, customer).render())
                 .type(MediaType.TEXT_HTML_TYPE)
                 .build();
     }

@@ -1,9 +1,9 @@
 package dev.gatehouse.index.notifications;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.gatehouse.index.StoresServiceStub;
 import dev.gatehouse.testing.RedisTestResource;
@@ -14,18 +14,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * POST /notifications, fanout-service's webhook: AWS_IAM, so only a signed principal allowed by its
- * policy posts; what it posts shows on the page, once per idempotency key.
+ * policy posts; what it posts is kept once per idempotency key (for "My orders") and never listed
+ * on the public page, since a notification names a customer's order.
  */
 @QuarkusTest
 @TestProfile(NotificationsWebhookTest.WithPrincipals.class)
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = StoresServiceStub.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class NotificationsWebhookTest {
+
+    @Inject NotificationInbox inbox;
 
     static final SigV4Signing FANOUT =
             SigV4Signing.as("AKIAINDEXTESTFANOUT2", "IndexServiceTestFanoutSecret000000000000");
@@ -64,16 +69,43 @@ class NotificationsWebhookTest {
                     + "\"detail\":{\"orderId\":\"o-77\"}}";
 
     @Test
-    void fanoutServicePostsAndThePageShowsItOnce() {
+    void fanoutServicePostsAndARetriedDeliveryIsKeptOnce() {
         for (int attempt = 0; attempt < 2; attempt++) {
             post(FANOUT, EVENT, "11111111-2222-3333-4444-555555555555:push").statusCode(204);
         }
-        String page = given().get("/").then().statusCode(200).extract().asString();
+        List<Notification> kept =
+                inbox.latest().stream()
+                        .filter(n -> n.eventId().equals("11111111-2222-3333-4444-555555555555"))
+                        .toList();
+        assertEquals(1, kept.size(), "a retried delivery is kept once");
+        Notification notification = kept.get(0);
+        assertEquals("push", notification.channel());
+        assertEquals("order.placed", notification.type());
+        assertEquals("o-77", notification.summary(), "the order id, for matching in My orders");
+    }
+
+    @Test
+    void thePublicPageNeverListsACustomersNotifications() {
+        String eventId = "99999999-8888-7777-6666-555555555555";
+        String orderId = "o-private-4242";
+        post(
+                        FANOUT,
+                        "{\"eventId\":\""
+                                + eventId
+                                + "\",\"type\":\"order.placed\",\"detail\":{\"orderId\":\""
+                                + orderId
+                                + "\"}}",
+                        eventId + ":push")
+                .statusCode(204);
         assertEquals(
                 1,
-                page.split("data-event-id=\"11111111-2222-3333-4444-555555555555\"", -1).length - 1,
-                "a retried delivery is kept once");
-        given().get("/").then().body(containsString("push: order.placed o-77"));
+                inbox.latest().stream().filter(n -> n.eventId().equals(eventId)).count(),
+                "the notification arrived");
+
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        assertFalse(page.contains(orderId), "another customer's order id on the public page");
+        assertFalse(page.contains(eventId), "a notification's event id on the public page");
+        assertFalse(page.contains("data-event-id"), "a notification list on the public page");
     }
 
     @Test
