@@ -128,12 +128,13 @@ extra_instance keyed "$KEYED_PORT" "$KEYED_MGMT_PORT" true false
 READY_PORTS=("$UNKEYED_PORT" "$UNKEYED2_PORT" "$KEYED_PORT")
 if [ -n "$BEFORE_JAR" ]; then
   # The other build gets a Redis of its own: its records may have another layout than this
-  # build's under the same key names.
+  # build's under the same key names. Started as the launcher starts the suite's (append-only
+  # file on), since every allowed request writes its counters.
   mkdir -p "$RUN_DIR/redis-before"
   printf 'requirepass %s\n' "$GATEHOUSE_REDIS_PASSWORD" > "$RUN_DIR/redis-before/redis.conf"
   start_process redis-before "$RUN_DIR" "$(java -jar "$ROOT/local-redis/target/local-redis.jar" locate)" \
     "$RUN_DIR/redis-before/redis.conf" --port "$BEFORE_REDIS_PORT" --bind 127.0.0.1 \
-    --dir "$RUN_DIR/redis-before" --save "" --daemonize no >/dev/null
+    --dir "$RUN_DIR/redis-before" --appendonly yes --save "" --daemonize no >/dev/null
   wait_for_redis "$BEFORE_REDIS_PORT" 15 "$GATEHOUSE_REDIS_PASSWORD" >/dev/null \
     || { echo "bench: the second Redis did not start" >&2; exit 1; }
   # Its Redis starts empty: the keys and principals it generates are revealed in files of its own.

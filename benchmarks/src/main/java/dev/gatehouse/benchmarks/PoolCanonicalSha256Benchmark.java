@@ -3,6 +3,7 @@ package dev.gatehouse.benchmarks;
 import dev.gatehouse.auth.api.Sha256;
 import dev.gatehouse.auth.sigv4.SigV4Rejection;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
+import dev.gatehouse.auth.sigv4.SignatureClaim;
 import dev.gatehouse.auth.sigv4.SignedRequest;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +55,8 @@ public class PoolCanonicalSha256Benchmark {
         SigV4Verifier verifier =
                 new SigV4Verifier(
                         PoolCredentialsVerifyBenchmark.REGION, SigV4Verifier.EXECUTE_API, true);
-        SigV4Verifier.Parsed parsed = verifier.parse(request, Instant.now());
-        SigV4Rejection mismatch = verifier.verify(request, parsed.claim(), "not-the-secret");
+        SignatureClaim claim = (SignatureClaim) verifier.parse(request, Instant.now());
+        SigV4Rejection mismatch = verifier.verify(request, claim, "not-the-secret").orElseThrow();
         String message = mismatch.message();
         String start = "should have been\n'";
         int from = message.indexOf(start) + start.length();

@@ -58,7 +58,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * evaluation) for {@code GET /profiles/<identityId>}, signed by the AWS SDK v2 signer with a
  * long-term key and with identity-pool credentials (temporary key, session token, web-identity
  * context, a role policy on {@code ${cognito-identity.amazonaws.com:sub}}). Both keys are cached,
- * so each call must be decided without Redis: {@code authorizeFromMemory} returns null otherwise,
+ * so each call must be decided without Redis: {@code authorizeFromMemory} returns empty otherwise,
  * and the benchmark fails. Redis's command counts are printed at teardown.
  *
  * <p>The group {@code paired} runs both decisions at the same time, one thread each, so that every
@@ -258,12 +258,14 @@ public class PoolCredentialsVerifyBenchmark {
         return poolCredentials();
     }
 
-    private static IamOutcome allowed(IamOutcome outcome) {
-        if (outcome == null || !outcome.allowed()) {
-            throw new IllegalStateException(
-                    outcome == null ? "needed Redis" : outcome.rejection().body());
+    private static IamOutcome allowed(Optional<IamOutcome> outcome) {
+        if (outcome.isEmpty()) {
+            throw new IllegalStateException("needed Redis");
         }
-        return outcome;
+        if (outcome.get() instanceof IamOutcome.Rejected rejected) {
+            throw new IllegalStateException(rejected.rejection().body());
+        }
+        return outcome.get();
     }
 
     @TearDown

@@ -3,10 +3,12 @@ package dev.gatehouse.benchmarks;
 import dev.gatehouse.auth.sigv4.SigV4Rejection;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
 import dev.gatehouse.auth.sigv4.SignatureClaim;
+import dev.gatehouse.auth.sigv4.SignatureParse;
 import dev.gatehouse.auth.sigv4.SignedRequest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -81,16 +83,17 @@ public class PoolSigV4Benchmark {
     }
 
     private SignatureClaim verify(SignedRequest request) {
-        SigV4Verifier.Parsed parsed = verifier.parse(request, Instant.now());
-        if (parsed.rejection() != null) {
-            throw new IllegalStateException(parsed.rejection().message());
+        SignatureParse parse = verifier.parse(request, Instant.now());
+        if (parse instanceof SigV4Rejection rejection) {
+            throw new IllegalStateException(rejection.message());
         }
-        SigV4Rejection mismatch =
-                verifier.verify(request, parsed.claim(), PoolCredentialsVerifyBenchmark.SECRET);
-        if (mismatch != null) {
-            throw new IllegalStateException(mismatch.message());
+        SignatureClaim claim = (SignatureClaim) parse;
+        Optional<SigV4Rejection> mismatch =
+                verifier.verify(request, claim, PoolCredentialsVerifyBenchmark.SECRET);
+        if (mismatch.isPresent()) {
+            throw new IllegalStateException(mismatch.get().message());
         }
-        return parsed.claim();
+        return claim;
     }
 
     /** SigV4 parse and verify of the long-term key's request, beside the pool's. */

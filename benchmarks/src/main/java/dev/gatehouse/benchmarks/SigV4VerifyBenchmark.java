@@ -1,6 +1,5 @@
 package dev.gatehouse.benchmarks;
 
-import dev.gatehouse.auth.sigv4.SigV4Rejection;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
 import dev.gatehouse.auth.sigv4.SignatureClaim;
 import dev.gatehouse.auth.sigv4.SignedRequest;
@@ -111,14 +110,14 @@ public class SigV4VerifyBenchmark {
     }
 
     private SignatureClaim verify(SigV4Verifier verifier) {
-        SigV4Verifier.Parsed parsed = verifier.parse(request, NOW);
-        if (parsed.rejection() != null) {
-            throw new IllegalStateException(parsed.rejection().message());
+        if (!(verifier.parse(request, NOW) instanceof SignatureClaim claim)) {
+            throw new IllegalStateException("the benchmark's request did not parse");
         }
-        SigV4Rejection rejection = verifier.verify(request, parsed.claim(), SECRET);
-        if (rejection != null) {
-            throw new IllegalStateException(rejection.message());
-        }
-        return parsed.claim();
+        verifier.verify(request, claim, SECRET)
+                .ifPresent(
+                        rejection -> {
+                            throw new IllegalStateException(rejection.message());
+                        });
+        return claim;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.fanout;
 
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
+import dev.gatehouse.auth.sigv4.SignatureClaim;
 import dev.gatehouse.auth.sigv4.SignedRequest;
 import dev.gatehouse.auth.sigv4.VertxSignedRequests;
 import dev.gatehouse.redis.local.FreePort;
@@ -159,10 +160,9 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
 
     private static boolean verifies(HttpServerRequest request, byte[] body) {
         SignedRequest signed = VertxSignedRequests.of(request, body);
-        SigV4Verifier.Parsed parsed = VERIFIER.parse(signed, Instant.now());
-        return parsed.claim() != null
-                && TestCallers.SIGNER_ID.equals(parsed.claim().accessKeyId())
-                && VERIFIER.verify(signed, parsed.claim(), TestCallers.SIGNER_SECRET) == null;
+        return VERIFIER.parse(signed, Instant.now()) instanceof SignatureClaim claim
+                && TestCallers.SIGNER_ID.equals(claim.accessKeyId())
+                && VERIFIER.verify(signed, claim, TestCallers.SIGNER_SECRET).isEmpty();
     }
 
     /** Received at least {@code count} (distinct events) at {@code path}, waiting up to 30 s. */

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.sigv4.SigV4Rejection;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
+import dev.gatehouse.auth.sigv4.SignatureClaim;
+import dev.gatehouse.auth.sigv4.SignatureParse;
 import dev.gatehouse.auth.sigv4.SignedRequest;
 import dev.gatehouse.redis.local.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -146,14 +148,14 @@ public class StoresServiceStub implements QuarkusTestResourceLifecycleManager {
                         query == null ? "" : query,
                         headers,
                         body);
-        SigV4Verifier.Parsed parsed = VERIFIER.parse(request, Instant.now());
-        if (parsed.rejection() != null) {
-            return parsed.rejection();
+        SignatureParse parse = VERIFIER.parse(request, Instant.now());
+        if (!(parse instanceof SignatureClaim claim)) {
+            return (SigV4Rejection) parse;
         }
-        if (!ACCESS_KEY_ID.equals(parsed.claim().accessKeyId())) {
+        if (!ACCESS_KEY_ID.equals(claim.accessKeyId())) {
             return SigV4Rejection.invalidToken();
         }
-        return VERIFIER.verify(request, parsed.claim(), SECRET_ACCESS_KEY);
+        return VERIFIER.verify(request, claim, SECRET_ACCESS_KEY).orElse(null);
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -80,10 +80,10 @@ public class IamAuthorization {
     }
 
     private static IamDecision decision(IamOutcome outcome) {
-        if (outcome.allowed()) {
-            return new IamDecision.Allowed(outcome.identity());
+        if (outcome instanceof IamOutcome.Allowed allowed) {
+            return new IamDecision.Allowed(allowed.identity());
         }
-        IamRejection rejection = outcome.rejection();
+        IamRejection rejection = ((IamOutcome.Rejected) outcome).rejection();
         return new IamDecision.Refused(
                 rejection.status(), rejection.errorType(), message(rejection.body()));
     }

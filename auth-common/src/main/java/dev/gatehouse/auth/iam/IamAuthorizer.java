@@ -12,6 +12,7 @@ import dev.gatehouse.auth.iam.policy.PolicyEvaluator;
 import dev.gatehouse.auth.sigv4.SigV4Rejection;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
 import dev.gatehouse.auth.sigv4.SignatureClaim;
+import dev.gatehouse.auth.sigv4.SignatureParse;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -80,8 +81,10 @@ public class IamAuthorizer {
     }
 
     public Uni<IamOutcome> authorize(IamRequest request) {
-        IamOutcome known = authorizeFromMemory(request);
-        return known != null ? Uni.createFrom().item(known) : authorizeAfterLookup(request);
+        Optional<IamOutcome> known = authorizeFromMemory(request);
+        return known.isPresent()
+                ? Uni.createFrom().item(known.get())
+                : authorizeAfterLookup(request);
     }
 
     /**
@@ -91,14 +94,14 @@ public class IamAuthorizer {
     public Uni<IamOutcome> authorizeAfterLookup(IamRequest request) {
         Instant now = clock.instant();
         SigV4Verifier verifier = verifier(request.action());
-        SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);
-        if (parsed.rejection() != null) { // the clock may have crossed the window's edge since
-            return Uni.createFrom().item(IamOutcome.rejected(IamRejection.of(parsed.rejection())));
+        SignatureParse parse = verifier.parse(request.request(), now);
+        if (parse instanceof SigV4Rejection rejection) { // the clock may have crossed an edge
+            return Uni.createFrom().item(IamOutcome.rejected(IamRejection.of(rejection)));
         }
         if (!hosts.accepts(request.request().header("host"))) {
             return Uni.createFrom().item(foreignHost(request));
         }
-        SignatureClaim claim = parsed.claim();
+        SignatureClaim claim = (SignatureClaim) parse;
         return keys.find(claim.accessKeyId(), redisTimeout)
                 .map(key -> decide(verifier, request, claim, key, now))
                 .onFailure()
@@ -114,21 +117,23 @@ public class IamAuthorizer {
 
     /**
      * The outcome when it needs no Redis call: a request refused before any lookup, or signed with
-     * a key held in memory (the usual case). Null when the key must be read from Redis first.
+     * a key held in memory (the usual case). Empty when the key must be read from Redis first.
      */
-    public IamOutcome authorizeFromMemory(IamRequest request) {
+    public Optional<IamOutcome> authorizeFromMemory(IamRequest request) {
         Instant now = clock.instant();
         SigV4Verifier verifier = verifier(request.action());
-        SigV4Verifier.Parsed parsed = verifier.parse(request.request(), now);
-        if (parsed.rejection() != null) {
-            return IamOutcome.rejected(IamRejection.of(parsed.rejection()));
+        SignatureParse parse = verifier.parse(request.request(), now);
+        if (parse instanceof SigV4Rejection rejection) {
+            return Optional.of(IamOutcome.rejected(IamRejection.of(rejection)));
         }
         if (!hosts.accepts(request.request().header("host"))) {
-            return foreignHost(request);
+            return Optional.of(foreignHost(request));
         }
-        SignatureClaim claim = parsed.claim();
+        SignatureClaim claim = (SignatureClaim) parse;
         Optional<AccessKey> cached = keys.cached(claim.accessKeyId());
-        return cached.isPresent() ? decide(verifier, request, claim, cached, now) : null;
+        return cached.isPresent()
+                ? Optional.of(decide(verifier, request, claim, cached, now))
+                : Optional.empty();
     }
 
     private IamOutcome decide(
@@ -147,10 +152,11 @@ public class IamAuthorizer {
         if (credentialProblem.isPresent()) {
             return IamOutcome.rejected(IamRejection.of(credentialProblem.get()));
         }
-        SigV4Rejection mismatch = verifier.verify(request.request(), claim, key.secretAccessKey());
-        if (mismatch != null) {
+        Optional<SigV4Rejection> mismatch =
+                verifier.verify(request.request(), claim, key.secretAccessKey());
+        if (mismatch.isPresent()) {
             Log.debugf("IAM: signature mismatch for access key %s", key.accessKeyId());
-            return IamOutcome.rejected(IamRejection.of(mismatch));
+            return IamOutcome.rejected(IamRejection.of(mismatch.get()));
         }
         if (known.owner == null) {
             Log.debugf(
@@ -218,7 +224,7 @@ public class IamAuthorizer {
      * An allowed outcome if its signature is used for the first time within its window, else the
      * replay refusal; 503 when Redis cannot say (never a pass).
      */
-    public Uni<IamOutcome> firstUse(IamOutcome allowed) {
+    public Uni<IamOutcome> firstUse(IamOutcome.Allowed allowed) {
         return replays.firstUse(allowed.claim())
                 .map(first -> first ? allowed : IamOutcome.rejected(IamRejection.replayed()))
                 .onFailure()

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,25 +34,19 @@ public final class SigV4Verifier {
         this.echoCanonicalRequest = echoCanonicalRequest;
     }
 
-    /** Result of {@link #parse}: exactly one of claim and rejection is set. */
-    public record Parsed(SignatureClaim claim, SigV4Rejection rejection) {}
-
-    public Parsed parse(SignedRequest request, Instant now) {
-        SignatureParse result;
+    /** The request's signature claim, or the rejection of its signature data. */
+    public SignatureParse parse(SignedRequest request, Instant now) {
         try {
-            result = parser.parse(request, now);
+            return parser.parse(request, now);
         } catch (RuntimeException e) {
             // Defence in depth: malformed input must end in a 403, never a 500.
-            result = SigV4Rejection.incomplete("Malformed Authorization data");
+            return SigV4Rejection.incomplete("Malformed Authorization data");
         }
-        if (result instanceof SignatureClaim claim) {
-            return new Parsed(claim, null);
-        }
-        return new Parsed(null, (SigV4Rejection) result);
     }
 
-    /** Null when the signature is right; the InvalidSignatureException otherwise. */
-    public SigV4Rejection verify(SignedRequest request, SignatureClaim claim, String secret) {
+    /** Empty when the signature is right; the InvalidSignatureException otherwise. */
+    public Optional<SigV4Rejection> verify(
+            SignedRequest request, SignatureClaim claim, String secret) {
         byte[] key =
                 keys.signingKey(
                         claim.accessKeyId(),
@@ -64,14 +59,14 @@ public final class SigV4Verifier {
                 CanonicalRequest.of(request, request.rawPath(), claim.signedHeaders(), excluded);
         String stringToSign = stringToSign(claim, canonical);
         if (matches(key, stringToSign, claim.signature())) {
-            return null;
+            return Optional.empty();
         }
         String normalized = normalize(request.rawPath());
         if (!normalized.equals(request.rawPath())) {
             String alternative =
                     CanonicalRequest.of(request, normalized, claim.signedHeaders(), excluded);
             if (matches(key, stringToSign(claim, alternative), claim.signature())) {
-                return null;
+                return Optional.empty();
             }
         }
         String message =
@@ -86,7 +81,7 @@ public final class SigV4Verifier {
                             + stringToSign
                             + "'\n";
         }
-        return SigV4Rejection.invalidSignature(message);
+        return Optional.of(SigV4Rejection.invalidSignature(message));
     }
 
     static String stringToSign(SignatureClaim claim, String canonicalRequest) {

@@ -1,4 +1,4 @@
 package dev.gatehouse.auth.sigv4;
 
 /** What parsing a request's signature gives: the claim it makes, or why it is refused. */
-sealed interface SignatureParse permits SignatureClaim, SigV4Rejection {}
+public sealed interface SignatureParse permits SignatureClaim, SigV4Rejection {}

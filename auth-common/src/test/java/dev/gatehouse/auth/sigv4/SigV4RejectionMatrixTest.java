@@ -453,10 +453,10 @@ class SigV4RejectionMatrixTest {
     }
 
     private SigV4Rejection check(SignedRequest request, String secret) {
-        SigV4Verifier.Parsed parsed = verifier.parse(request, NOW);
-        return parsed.rejection() != null
-                ? parsed.rejection()
-                : verifier.verify(request, parsed.claim(), secret);
+        SignatureParse parse = verifier.parse(request, NOW);
+        return parse instanceof SignatureClaim claim
+                ? verifier.verify(request, claim, secret).orElse(null)
+                : (SigV4Rejection) parse;
     }
 
     private static Arguments row(

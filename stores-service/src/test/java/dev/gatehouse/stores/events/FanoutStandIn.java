@@ -3,6 +3,7 @@ package dev.gatehouse.stores.events;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.auth.sigv4.SigV4Verifier;
+import dev.gatehouse.auth.sigv4.SignatureClaim;
 import dev.gatehouse.auth.sigv4.SignedRequest;
 import dev.gatehouse.redis.local.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -116,9 +117,8 @@ public class FanoutStandIn implements QuarkusTestResourceLifecycleManager {
                                 exchange.getRequestURI().getRawQuery(), ""),
                         headers,
                         body);
-        SigV4Verifier.Parsed parsed = VERIFIER.parse(request, Instant.now());
-        return parsed.claim() != null
-                && KEY_ID.equals(parsed.claim().accessKeyId())
-                && VERIFIER.verify(request, parsed.claim(), SECRET) == null;
+        return VERIFIER.parse(request, Instant.now()) instanceof SignatureClaim claim
+                && KEY_ID.equals(claim.accessKeyId())
+                && VERIFIER.verify(request, claim, SECRET).isEmpty();
     }
 }

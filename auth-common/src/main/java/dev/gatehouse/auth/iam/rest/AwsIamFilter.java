@@ -131,12 +131,12 @@ public class AwsIamFilter {
                         resourceArn,
                         VertxSignedRequests.sourceIp(http),
                         http.isSSL());
-        IamOutcome known = authorizer().authorizeFromMemory(request);
+        IamOutcome known = authorizer().authorizeFromMemory(request).orElse(null);
         boolean replayProtected =
                 config.replayProtection()
                         || routes.replayProtected(
                                 resource.getResourceClass(), resource.getResourceMethod());
-        if (known != null && !(replayProtected && known.allowed())) {
+        if (known != null && !(replayProtected && known instanceof IamOutcome.Allowed)) {
             if (apply(context, known) && keyCheckFollows) {
                 apiKeys.checkAfterAuthorizer(context, resource, http, false);
             }
@@ -150,7 +150,10 @@ public class AwsIamFilter {
         if (replayProtected) {
             outcome =
                     outcome.chain(
-                            o -> o.allowed() ? authorizer().firstUse(o) : Uni.createFrom().item(o));
+                            o ->
+                                    o instanceof IamOutcome.Allowed allowed
+                                            ? authorizer().firstUse(allowed)
+                                            : Uni.createFrom().item(o));
         }
         outcome.subscribe()
                 .with(
@@ -166,11 +169,11 @@ public class AwsIamFilter {
 
     /** Records the outcome on the request; whether it was allowed. */
     private static boolean apply(ContainerRequestContext context, IamOutcome outcome) {
-        if (outcome.allowed()) {
-            context.setProperty(RequestIdentity.PROPERTY, outcome.identity());
+        if (outcome instanceof IamOutcome.Allowed allowed) {
+            context.setProperty(RequestIdentity.PROPERTY, allowed.identity());
             return true;
         }
-        context.abortWith(outcome.rejection().toResponse());
+        context.abortWith(((IamOutcome.Rejected) outcome).rejection().toResponse());
         return false;
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.auth.usageplan.admin;
 import dev.gatehouse.auth.api.GatewayResponses;
 import dev.gatehouse.auth.api.RequestIdentity;
 import dev.gatehouse.auth.iam.IamAuthorizer;
+import dev.gatehouse.auth.iam.IamOutcome;
 import dev.gatehouse.auth.iam.IamRejection;
 import dev.gatehouse.auth.iam.IamRequest;
 import dev.gatehouse.auth.iam.config.IamConfig;
@@ -61,11 +62,11 @@ final class ControlPlaneAuthorization {
                     .subscribe()
                     .with(
                             outcome -> {
-                                if (outcome.allowed()) {
-                                    rc.put(RequestIdentity.PROPERTY, outcome.identity());
+                                if (outcome instanceof IamOutcome.Allowed allowed) {
+                                    rc.put(RequestIdentity.PROPERTY, allowed.identity());
                                     rc.next();
                                 } else {
-                                    reject(rc, outcome.rejection());
+                                    reject(rc, ((IamOutcome.Rejected) outcome).rejection());
                                 }
                             },
                             rc::fail);
