@@ -41,12 +41,23 @@ public class CodeMailer {
                         + ". ");
     }
 
+    /**
+     * Sends once more after a failure: the SMTP client pools connections, and a server may drop or
+     * stall one it holds idle (answering 421 when its own timeout fires); the second attempt gets a
+     * fresh connection. Two failures are Cognito's CodeDeliveryFailureException.
+     */
     private void deliver(String email, String subject, String text) {
+        Mail mail = Mail.withText(email, subject, text).setFrom(config.codes().from());
         try {
-            mailer.send(Mail.withText(email, subject, text).setFrom(config.codes().from()));
-        } catch (RuntimeException e) {
-            Log.warnf("cannot send the verification code to %s: %s", email, e.getMessage());
-            throw CognitoErrors.codeDeliveryFailure();
+            mailer.send(mail);
+        } catch (RuntimeException first) {
+            Log.infof("sending to %s failed once, retrying: %s", email, first.getMessage());
+            try {
+                mailer.send(mail);
+            } catch (RuntimeException e) {
+                Log.warnf("cannot send the verification code to %s: %s", email, e.getMessage());
+                throw CognitoErrors.codeDeliveryFailure();
+            }
         }
     }
 }
